@@ -1,0 +1,196 @@
+package io.servercore.net;
+
+import io.servercore.buffer.SendBufferManager;
+import io.servercore.packet.PacketHeader;
+
+/**
+ * The settings of one {@link Service}, checked when built: a value out of range fails with a
+ * message that names the setting, the value and what is allowed.
+ *
+ * <p>Immutable and thread-safe once built. Make one with {@link #builder()}.
+ */
+public final class ServiceConfig {
+    /** Accept backlog passed to {@code bind}; the JDK's own default of 50 drops bursts of connects. */
+    public static final int DEFAULT_BACKLOG = 1024;
+    public static final int DEFAULT_MAX_SESSIONS = 10_000;
+    /** The inbound frame limit of the protocol, header included. */
+    public static final int DEFAULT_MAX_FRAME_SIZE = 4096;
+    public static final long DEFAULT_OUTBOUND_LIMIT = 4L * 1024 * 1024;
+    public static final int DEFAULT_SEND_QUEUE_CAPACITY = 1 << 16;
+
+    private final String host;
+    private final int port;
+    private final int backlog;
+    private final int maxSessions;
+    private final int maxFrameSize;
+    private final int recvBufferSize;
+    private final long outboundLimit;
+    private final int sendQueueCapacity;
+    private final long idleTimeoutMillis;
+    private final SendBufferManager pool;
+
+    private ServiceConfig(Builder b) {
+        host = b.host;
+        port = b.port;
+        backlog = b.backlog;
+        maxSessions = b.maxSessions;
+        maxFrameSize = b.maxFrameSize;
+        recvBufferSize = b.recvBufferSize != 0 ? b.recvBufferSize : Math.max(2 * b.maxFrameSize, 8192);
+        outboundLimit = b.outboundLimit;
+        sendQueueCapacity = b.sendQueueCapacity;
+        idleTimeoutMillis = b.idleTimeoutMillis;
+        pool = b.pool;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Address to listen on (server) or connect to (client). */
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public int backlog() {
+        return backlog;
+    }
+
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** Largest frame a {@link PacketSession} accepts, header included. */
+    public int maxFrameSize() {
+        return maxFrameSize;
+    }
+
+    public int recvBufferSize() {
+        return recvBufferSize;
+    }
+
+    /** Bytes queued for one session beyond which it is cut. */
+    public long outboundLimit() {
+        return outboundLimit;
+    }
+
+    /** Slices queued for one session beyond which it is cut. */
+    public int sendQueueCapacity() {
+        return sendQueueCapacity;
+    }
+
+    /** Time without a complete frame (or, for a plain {@link Session}, any byte) before a session is cut; 0 = never. */
+    public long idleTimeoutMillis() {
+        return idleTimeoutMillis;
+    }
+
+    public SendBufferManager pool() {
+        return pool;
+    }
+
+    public Builder toBuilder() {
+        return new Builder().host(host).port(port).backlog(backlog).maxSessions(maxSessions)
+                .maxFrameSize(maxFrameSize).recvBufferSize(recvBufferSize).outboundLimit(outboundLimit)
+                .sendQueueCapacity(sendQueueCapacity).idleTimeoutMillis(idleTimeoutMillis).pool(pool);
+    }
+
+    /** Collects settings; {@link #build()} checks them. Not thread-safe. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port;
+        private int backlog = DEFAULT_BACKLOG;
+        private int maxSessions = DEFAULT_MAX_SESSIONS;
+        private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
+        private int recvBufferSize;
+        private long outboundLimit = DEFAULT_OUTBOUND_LIMIT;
+        private int sendQueueCapacity = DEFAULT_SEND_QUEUE_CAPACITY;
+        private long idleTimeoutMillis;
+        private SendBufferManager pool = SendBufferManager.shared();
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        /** 0 to 65,535; 0 lets the system pick a free port (server side). */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder backlog(int value) {
+            backlog = value;
+            return this;
+        }
+
+        public Builder maxSessions(int value) {
+            maxSessions = value;
+            return this;
+        }
+
+        /** 4 to 65,535 bytes, header included. */
+        public Builder maxFrameSize(int value) {
+            maxFrameSize = value;
+            return this;
+        }
+
+        /** At least {@code maxFrameSize}; 0 picks twice the frame limit, at least 8 KiB. */
+        public Builder recvBufferSize(int value) {
+            recvBufferSize = value;
+            return this;
+        }
+
+        public Builder outboundLimit(long value) {
+            outboundLimit = value;
+            return this;
+        }
+
+        public Builder sendQueueCapacity(int value) {
+            sendQueueCapacity = value;
+            return this;
+        }
+
+        public Builder idleTimeoutMillis(long value) {
+            idleTimeoutMillis = value;
+            return this;
+        }
+
+        public Builder pool(SendBufferManager value) {
+            pool = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException naming the first setting out of range */
+        public ServiceConfig build() {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("host='" + host + "': must be a host name or address");
+            }
+            range("port", port, 0, 0xFFFF);
+            range("backlog", backlog, 1, Integer.MAX_VALUE);
+            range("maxSessions", maxSessions, 1, Integer.MAX_VALUE);
+            range("maxFrameSize", maxFrameSize, PacketHeader.HEADER_LENGTH, PacketHeader.MAX_FRAME_SIZE);
+            if (recvBufferSize != 0) {
+                range("recvBufferSize", recvBufferSize, maxFrameSize, 1 << 26);
+            }
+            range("outboundLimit", outboundLimit, 1, Long.MAX_VALUE);
+            range("sendQueueCapacity", sendQueueCapacity, 32, 1 << 30);
+            range("idleTimeoutMillis", idleTimeoutMillis, 0, Long.MAX_VALUE);
+            if (pool == null) {
+                throw new IllegalArgumentException("pool=null: a SendBufferManager is required");
+            }
+            return new ServiceConfig(this);
+        }
+
+        private static void range(String name, long value, long min, long max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + "=" + value + " is out of range, min=" + min + ", max=" + max);
+            }
+        }
+    }
+}

@@ -1,0 +1,534 @@
+package io.servercore.net;
+
+import io.servercore.buffer.RecvBuffer;
+import io.servercore.buffer.SendBuffer;
+import java.io.IOException;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousCloseException;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.CompletionHandler;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import org.jctools.queues.MpscChunkedArrayQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connected peer: the course's Session, with its Recv, Send and Disconnect completion
+ * handlers on an {@link AsynchronousSocketChannel}.
+ *
+ * <p>Subclass it (or {@link PacketSession}) and override the hooks: {@link #onConnected()},
+ * {@link #onRecv(ByteBuffer)}, {@link #onSend(long)}, {@link #onDisconnected(DisconnectReason)}.
+ * A {@link Service} creates sessions through the factory it was given.
+ *
+ * <p>Threading. The hooks run on I/O threads of the {@link IoCore}. {@code onConnected} and
+ * {@code onRecv} run one at a time (there is never more than one read in flight), so state
+ * they alone touch needs no synchronisation. {@link #send(SendBuffer)} and
+ * {@link #disconnect(DisconnectReason)} may be called from any thread at any time.
+ *
+ * <p>Life and its invariants:
+ * <ul>
+ * <li>One read and one write in flight: sends go to an MPSC queue; whoever takes the write
+ *     flag drains it into one gathering write of at most {@link #MAX_GATHER} buffers, writes
+ *     any remainder of a partial write before anything else, and only then releases the slices
+ *     and calls {@code onSend}. The flag is dropped and the queue looked at again, so a send
+ *     racing with the end of a write is never stranded.
+ * <li>Disconnect once, report once, report late: {@code disconnect} is idempotent and closes
+ *     the channel; {@code onDisconnected} runs exactly once, on an I/O thread, after the
+ *     in-flight read and write completed, never inside the caller's stack.
+ * <li>Every slice handed to {@code send} is released exactly once: after it was written, when
+ *     the write failed, when it was refused, or at disconnect if it was still queued.
+ * <li>Sends started away from an I/O thread are handed to one, where NIO.2 can try the write
+ *     at once instead of arming epoll and waking a thread.
+ * </ul>
+ */
+public abstract class Session {
+    /** The most buffers one gathering write carries ({@code writev}'s IOV_MAX). */
+    public static final int MAX_GATHER = 1024;
+
+    private static final Logger log = LoggerFactory.getLogger(Session.class);
+
+    // ioState bits. READING is held from start until the read loop ends; WRITING is the
+    // send flag, held by whoever drains the queue.
+    private static final int READING = 1;
+    private static final int WRITING = 2;
+    private static final int CLOSED = 4;
+    private static final int REPORTED = 8;
+
+    private static final AtomicIntegerFieldUpdater<Session> IO_STATE =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "ioState");
+    private static final AtomicReferenceFieldUpdater<Session, DisconnectReason> REASON =
+            AtomicReferenceFieldUpdater.newUpdater(Session.class, DisconnectReason.class, "reason");
+    private static final AtomicLongFieldUpdater<Session> QUEUED_BYTES =
+            AtomicLongFieldUpdater.newUpdater(Session.class, "queuedBytes");
+    static final AtomicReferenceFieldUpdater<Session, FlushBatch> DEFERRED_BY =
+            AtomicReferenceFieldUpdater.newUpdater(Session.class, FlushBatch.class, "deferredBy");
+
+    private static final CompletionHandler<Integer, Session> READ_HANDLER = new CompletionHandler<>() {
+        @Override
+        public void completed(Integer bytes, Session session) {
+            session.readCompleted(bytes);
+        }
+
+        @Override
+        public void failed(Throwable cause, Session session) {
+            session.readFailed(cause);
+        }
+    };
+
+    private static final CompletionHandler<Long, Session> WRITE_HANDLER = new CompletionHandler<>() {
+        @Override
+        public void completed(Long bytes, Session session) {
+            session.writeCompleted();
+        }
+
+        @Override
+        public void failed(Throwable cause, Session session) {
+            session.writeFailed(cause);
+        }
+    };
+
+    private volatile int ioState;
+    private volatile DisconnectReason reason;
+    private volatile long queuedBytes;
+    volatile FlushBatch deferredBy;
+    private volatile long lastActivityNanos;
+
+    private Service service;
+    private AsynchronousSocketChannel channel;
+    private long id;
+    private String peer = "?";
+    private RecvBuffer recvBuffer;
+    private MpscChunkedArrayQueue<SendBuffer> sendQueue;
+    private boolean bytesAreActivity = true;
+    /** Set before onConnected; read by the reporter after READING was cleared. */
+    private boolean started;
+
+    // The write in flight; touched only by the holder of WRITING.
+    private SendBuffer[] inflight = new SendBuffer[4];
+    private ByteBuffer[] inflightViews = new ByteBuffer[4];
+    private int inflightCount;
+    private int inflightOffset;
+    private long inflightBytes;
+    private final Runnable writeOnIoThread = this::writeQueued;
+
+    /** The id the service gave this session: positive, unique within the service. */
+    public final long id() {
+        return id;
+    }
+
+    /** The service this session belongs to. */
+    public final Service service() {
+        return service;
+    }
+
+    /** The peer's address as text, for log lines. */
+    public final String peer() {
+        return peer;
+    }
+
+    /** Whether {@code disconnect} has been called (the report may still be pending). */
+    public final boolean isClosed() {
+        return (ioState & CLOSED) != 0;
+    }
+
+    /** Why the session ended, or {@code null} while it is open. */
+    public final DisconnectReason disconnectReason() {
+        return reason;
+    }
+
+    /** Bytes handed to {@code send} and not yet written. */
+    public final long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /** Called once, on an I/O thread, before the first read is started. */
+    protected void onConnected() {
+    }
+
+    /**
+     * Called with the bytes received and not yet consumed, little-endian, from the buffer's
+     * position to its limit. Returns how many of them it consumed; the rest is offered again,
+     * with more behind it, after the next read. The buffer is valid only during the call.
+     */
+    protected abstract int onRecv(ByteBuffer data);
+
+    /** Called after a gathering write of {@code bytes} bytes completed. */
+    protected void onSend(long bytes) {
+    }
+
+    /** Called exactly once, after the channel closed and every in-flight operation completed. */
+    protected void onDisconnected(DisconnectReason reason) {
+    }
+
+    /**
+     * Queues {@code slice} for writing and takes over one reference to it. On a closed session,
+     * or past the outbound limit (which closes the session), the slice is released at once.
+     *
+     * @return whether the slice was queued
+     */
+    public final boolean send(SendBuffer slice) {
+        if (isClosed()) {
+            slice.release();
+            return false;
+        }
+        int size = slice.size();
+        long queued = QUEUED_BYTES.addAndGet(this, size);
+        long limit = service.config().outboundLimit();
+        if (queued > limit || !sendQueue.offer(slice)) {
+            QUEUED_BYTES.addAndGet(this, -size);
+            slice.release();
+            disconnect(DisconnectReason.OUTBOUND_LIMIT, "queued=" + queued + " bytes, max=" + limit);
+            return false;
+        }
+        if (!FlushBatch.defer(this)) {
+            flush();
+        }
+        return true;
+    }
+
+    /** Closes the session because the application asked to. */
+    public final boolean disconnect() {
+        return disconnect(DisconnectReason.LOCAL, null);
+    }
+
+    /** Closes the session; see {@link #disconnect(DisconnectReason, String)}. */
+    public final boolean disconnect(DisconnectReason why) {
+        return disconnect(why, null);
+    }
+
+    /**
+     * Closes the session, once: the first call wins and returns {@code true}, later ones do
+     * nothing. Safe from any thread, also while a read or write is in flight. A reason the
+     * peer caused is logged at WARN with the peer and {@code detail}; others at DEBUG.
+     */
+    public final boolean disconnect(DisconnectReason why, String detail) {
+        if (!REASON.compareAndSet(this, null, why)) {
+            return false;
+        }
+        if (why.isPeerFault()) {
+            log.warn("session {} {} closed: {}{}", id, peer, why.description(), detail == null ? "" : ": " + detail);
+        } else if (log.isDebugEnabled()) {
+            log.debug("session {} {} closed: {}{}", id, peer, why.description(), detail == null ? "" : ": " + detail);
+        }
+        int before = IO_STATE.getAndUpdate(this, s -> s | CLOSED);
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.debug("session {} {}: close failed", id, peer, e);
+        }
+        if ((before & (READING | WRITING)) == 0) {
+            // Nothing in flight will complete and report, so report from an I/O thread.
+            service.core().executeOrRun(this::reportIfIdle);
+        }
+        return true;
+    }
+
+    // ---- engine side -------------------------------------------------------------------
+
+    final void attach(Service owner, AsynchronousSocketChannel ch, long sessionId) {
+        ServiceConfig config = owner.config();
+        service = owner;
+        channel = ch;
+        id = sessionId;
+        recvBuffer = new RecvBuffer(config.recvBufferSize());
+        sendQueue = new MpscChunkedArrayQueue<>(16, config.sendQueueCapacity());
+        try {
+            SocketAddress remote = ch.getRemoteAddress();
+            peer = String.valueOf(remote);
+        } catch (IOException e) {
+            peer = "?";
+        }
+    }
+
+    final void packetFraming() {
+        bytesAreActivity = false;
+    }
+
+    final void markActive() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    final long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    /** Runs on the I/O thread that completed the accept or connect. */
+    final void start() {
+        for (;;) {
+            int s = ioState;
+            if ((s & CLOSED) != 0) {
+                return; // closed before it started: the disconnect reports, onConnected never ran
+            }
+            if (IO_STATE.compareAndSet(this, s, s | READING)) {
+                break;
+            }
+        }
+        started = true;
+        markActive();
+        FlushBatch.enter();
+        try {
+            onConnected();
+        } catch (Throwable t) {
+            handlerFailed("onConnected", t);
+        } finally {
+            FlushBatch.exit();
+        }
+        receive();
+    }
+
+    private void receive() {
+        if (isClosed()) {
+            endIo(READING);
+            return;
+        }
+        recvBuffer.clean();
+        ByteBuffer free = recvBuffer.writeSegment();
+        if (!free.hasRemaining()) {
+            disconnect(DisconnectReason.PROTOCOL_VIOLATION,
+                    "receive buffer full: " + recvBuffer.dataSize() + " bytes unconsumed, capacity=" + recvBuffer.capacity());
+            endIo(READING);
+            return;
+        }
+        try {
+            channel.read(free, this, READ_HANDLER);
+        } catch (RuntimeException e) {
+            disconnect(DisconnectReason.IO_ERROR, e.toString());
+            endIo(READING);
+        }
+    }
+
+    private void readCompleted(int bytes) {
+        if (bytes < 0) {
+            disconnect(DisconnectReason.PEER_CLOSED);
+            endIo(READING);
+            return;
+        }
+        if (isClosed()) {
+            endIo(READING);
+            return;
+        }
+        recvBuffer.onWrite(bytes);
+        if (bytesAreActivity) {
+            markActive();
+        }
+        FlushBatch.enter();
+        try {
+            int available = recvBuffer.dataSize();
+            int consumed = onRecv(recvBuffer.readSegment());
+            if (consumed < 0 || consumed > available) {
+                handlerFailed("onRecv", new IllegalStateException(
+                        "onRecv consumed=" + consumed + ", min=0, max=" + available));
+            } else {
+                recvBuffer.onRead(consumed);
+            }
+        } catch (Throwable t) {
+            handlerFailed("onRecv", t);
+        } finally {
+            FlushBatch.exit();
+        }
+        receive();
+    }
+
+    private void readFailed(Throwable cause) {
+        disconnectOnFailure(cause);
+        endIo(READING);
+    }
+
+    /** Takes the write flag and starts a write of what is queued; any thread, never throws. */
+    final void flush() {
+        for (;;) {
+            if (!tryBeginWrite()) {
+                return; // the holder looks at the queue again before it lets go
+            }
+            if (isClosed()) {
+                releaseQueued();
+                endIo(WRITING);
+            } else if (sendQueue.isEmpty()) {
+                endIo(WRITING);
+            } else if (IoCore.isIoThread()) {
+                writeQueued();
+                return;
+            } else {
+                try {
+                    service.core().execute(writeOnIoThread);
+                    return;
+                } catch (RuntimeException rejected) {
+                    disconnect(DisconnectReason.SHUTDOWN, "no I/O thread to write on");
+                    releaseQueued();
+                    endIo(WRITING);
+                }
+            }
+            if (sendQueue.isEmpty()) {
+                return;
+            }
+        }
+    }
+
+    /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
+    private void writeQueued() {
+        if (!isClosed() && gather() > 0) {
+            startWrite();
+            return;
+        }
+        releaseQueued();
+        endIo(WRITING);
+        if (!sendQueue.isEmpty()) {
+            flush();
+        }
+    }
+
+    private int gather() {
+        int count = 0;
+        long bytes = 0;
+        SendBuffer slice;
+        while (count < MAX_GATHER && (slice = sendQueue.poll()) != null) {
+            if (count == inflight.length) {
+                int grown = Math.min(MAX_GATHER, count * 2);
+                inflight = Arrays.copyOf(inflight, grown);
+                inflightViews = Arrays.copyOf(inflightViews, grown);
+            }
+            inflight[count] = slice;
+            inflightViews[count] = slice.nioBuffer();
+            bytes += slice.size();
+            count++;
+        }
+        inflightCount = count;
+        inflightOffset = 0;
+        inflightBytes = bytes;
+        return count;
+    }
+
+    private void startWrite() {
+        try {
+            channel.write(inflightViews, inflightOffset, inflightCount - inflightOffset,
+                    0L, TimeUnit.MILLISECONDS, this, WRITE_HANDLER);
+        } catch (RuntimeException e) {
+            writeFailed(e);
+        }
+    }
+
+    private void writeCompleted() {
+        while (inflightOffset < inflightCount && !inflightViews[inflightOffset].hasRemaining()) {
+            inflightOffset++;
+        }
+        if (inflightOffset < inflightCount) {
+            if (isClosed()) {
+                writeFailed(new AsynchronousCloseException());
+            } else {
+                startWrite(); // the rest of a partial write goes before anything else
+            }
+            return;
+        }
+        long bytes = inflightBytes;
+        releaseInflight();
+        try {
+            onSend(bytes);
+        } catch (Throwable t) {
+            handlerFailed("onSend", t);
+        }
+        writeQueued();
+    }
+
+    private void writeFailed(Throwable cause) {
+        releaseInflight();
+        disconnectOnFailure(cause);
+        releaseQueued();
+        endIo(WRITING);
+        if (!sendQueue.isEmpty()) {
+            flush();
+        }
+    }
+
+    private void releaseInflight() {
+        for (int i = 0; i < inflightCount; i++) {
+            inflight[i].release();
+            inflight[i] = null;
+            inflightViews[i] = null;
+        }
+        QUEUED_BYTES.addAndGet(this, -inflightBytes);
+        inflightCount = 0;
+        inflightOffset = 0;
+        inflightBytes = 0;
+    }
+
+    /** Holder of WRITING only, or the reporter: releases every slice still queued. */
+    private void releaseQueued() {
+        SendBuffer slice;
+        while ((slice = sendQueue.poll()) != null) {
+            QUEUED_BYTES.addAndGet(this, -slice.size());
+            slice.release();
+        }
+    }
+
+    private boolean tryBeginWrite() {
+        for (;;) {
+            int s = ioState;
+            if ((s & WRITING) != 0) {
+                return false;
+            }
+            if (IO_STATE.compareAndSet(this, s, s | WRITING)) {
+                return true;
+            }
+        }
+    }
+
+    /** Clears an in-flight bit; the one that leaves a closed session idle reports it. */
+    private void endIo(int bit) {
+        for (;;) {
+            int s = ioState;
+            int next = s & ~bit;
+            boolean report = (next & (CLOSED | READING | WRITING | REPORTED)) == CLOSED;
+            if (report) {
+                next |= REPORTED;
+            }
+            if (IO_STATE.compareAndSet(this, s, next)) {
+                if (report) {
+                    report();
+                }
+                return;
+            }
+        }
+    }
+
+    private void reportIfIdle() {
+        endIo(0);
+    }
+
+    private void report() {
+        // Slices queued after the last write; a sender holding the flag releases its own.
+        flush();
+        service.unregister(this);
+        if (!started) {
+            return;
+        }
+        try {
+            onDisconnected(reason);
+        } catch (Throwable t) {
+            log.error("session {} {}: onDisconnected threw", id, peer, t);
+        }
+    }
+
+    private void disconnectOnFailure(Throwable cause) {
+        if (cause instanceof AsynchronousCloseException || cause instanceof ClosedChannelException) {
+            disconnect(DisconnectReason.LOCAL); // someone closed it; their reason stands
+        } else {
+            disconnect(DisconnectReason.IO_ERROR, String.valueOf(cause.getMessage()));
+        }
+    }
+
+    private void handlerFailed(String hook, Throwable t) {
+        log.error("session {} {}: {} threw; closing the session", id, peer, hook, t);
+        disconnect(DisconnectReason.HANDLER_ERROR, hook + " threw " + t);
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "(id=" + id + ", peer=" + peer + ")";
+    }
+}
