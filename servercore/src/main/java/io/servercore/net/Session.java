@@ -98,6 +98,7 @@ public abstract class Session {
     private volatile long queuedBytes;
     volatile FlushBatch deferredBy;
     private volatile long lastActivityNanos;
+    private volatile DisconnectReason closeWhenFlushed;
 
     private Service service;
     private AsynchronousSocketChannel channel;
@@ -115,6 +116,8 @@ public abstract class Session {
     private int inflightCount;
     private int inflightOffset;
     private long inflightBytes;
+    /** Socket writes started, partial-write continuations included; holder of WRITING only. */
+    private long writeCalls;
     private final Runnable writeOnIoThread = this::writeQueued;
 
     /** The id the service gave this session: positive, unique within the service. */
@@ -192,6 +195,21 @@ public abstract class Session {
         return true;
     }
 
+    /**
+     * Closes the session once everything queued so far has been written: for a last word
+     * before a close, such as a shutdown notice. A peer that does not read is still cut by
+     * the outbound limit, and a later {@code disconnect} closes at once.
+     */
+    public final void disconnectWhenFlushed(DisconnectReason why) {
+        if (isClosed()) {
+            return;
+        }
+        closeWhenFlushed = why;
+        if (!FlushBatch.defer(this)) {
+            flush();
+        }
+    }
+
     /** Closes the session because the application asked to. */
     public final boolean disconnect() {
         return disconnect(DisconnectReason.LOCAL, null);
@@ -252,6 +270,16 @@ public abstract class Session {
 
     final void markActive() {
         lastActivityNanos = System.nanoTime();
+    }
+
+    /** For tests: whether no read or write is in flight. */
+    final boolean ioIdle() {
+        return (ioState & (READING | WRITING)) == 0;
+    }
+
+    /** For tests: socket writes started so far; read it only once the session is quiet. */
+    final long writeCalls() {
+        return writeCalls;
     }
 
     final long lastActivityNanos() {
@@ -350,6 +378,7 @@ public abstract class Session {
                 releaseQueued();
                 endIo(WRITING);
             } else if (sendQueue.isEmpty()) {
+                writerIdle();
                 endIo(WRITING);
             } else if (IoCore.isIoThread()) {
                 writeQueued();
@@ -370,12 +399,21 @@ public abstract class Session {
         }
     }
 
+    /** Holder of WRITING only, with the queue found empty: the moment a pending close waited for. */
+    private void writerIdle() {
+        DisconnectReason why = closeWhenFlushed;
+        if (why != null) {
+            disconnect(why, "after flushing");
+        }
+    }
+
     /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
     private void writeQueued() {
         if (!isClosed() && gather() > 0) {
             startWrite();
             return;
         }
+        writerIdle();
         releaseQueued();
         endIo(WRITING);
         if (!sendQueue.isEmpty()) {
@@ -405,6 +443,7 @@ public abstract class Session {
     }
 
     private void startWrite() {
+        writeCalls++;
         try {
             channel.write(inflightViews, inflightOffset, inflightCount - inflightOffset,
                     0L, TimeUnit.MILLISECONDS, this, WRITE_HANDLER);

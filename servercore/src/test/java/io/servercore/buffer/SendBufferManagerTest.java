@@ -1,0 +1,197 @@
+package io.servercore.buffer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class SendBufferManagerTest {
+    private final SendBufferManager pool = new SendBufferManager(4096, 4, true);
+
+    private SendBuffer slice(SendBufferManager manager, int... bytes) {
+        ByteBuffer out = manager.open(bytes.length);
+        for (int b : bytes) {
+            out.put((byte) b);
+        }
+        return manager.close(out.position());
+    }
+
+    @Test
+    void closeCutsExactlyTheWrittenBytesInLittleEndian() {
+        ByteBuffer out = pool.open(100);
+        assertEquals(ByteOrder.LITTLE_ENDIAN, out.order());
+        assertEquals(0, out.position());
+        assertEquals(100, out.limit());
+        out.putShort((short) 0x0201).putInt(0x06050403);
+        SendBuffer slice = pool.close(out.position());
+
+        ByteBuffer view = slice.nioBuffer();
+        assertEquals(6, slice.size());
+        assertEquals(6, view.remaining());
+        for (int i = 1; i <= 6; i++) {
+            assertEquals(i, view.get());
+        }
+        assertTrue(slice.release());
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void consecutiveSlicesDoNotOverlap() {
+        SendBuffer a = slice(pool, 1, 2, 3);
+        SendBuffer b = slice(pool, 4, 5);
+        assertEquals(1, a.nioBuffer().get(0));
+        assertEquals(3, a.nioBuffer().get(2));
+        assertEquals(4, b.nioBuffer().get(0));
+        assertEquals(2, pool.outstandingSlices());
+        assertEquals(1, pool.outstandingChunks());
+        a.release();
+        b.release();
+        assertEquals(0, pool.outstandingSlices());
+        assertEquals(0, pool.outstandingChunks());
+    }
+
+    @Test
+    void eachViewHasItsOwnCursor() {
+        SendBuffer slice = slice(pool, 7, 8, 9);
+        ByteBuffer first = slice.nioBuffer();
+        first.get();
+        first.get();
+        assertEquals(3, slice.nioBuffer().remaining());
+        slice.release();
+    }
+
+    @Test
+    void referenceCountStartsAtOneAndReleaseSaysWhenItFreed() {
+        SendBuffer slice = slice(pool, 1);
+        assertEquals(1, slice.refCnt());
+        slice.retain(2);
+        assertEquals(3, slice.refCnt());
+        assertFalse(slice.release());
+        assertFalse(slice.release());
+        assertEquals(1, pool.outstandingSlices());
+        assertTrue(slice.release());
+        assertEquals(0, slice.refCnt());
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void releasePastZeroAndRetainAfterFreeThrow() {
+        SendBuffer slice = slice(pool, 1);
+        slice.release();
+        IllegalReferenceCountException release = assertThrows(IllegalReferenceCountException.class, slice::release);
+        assertEquals("illegal reference count: refCnt=0, delta=-1", release.getMessage());
+        assertThrows(IllegalReferenceCountException.class, slice::retain);
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void aChunkReturnsToThePoolOnlyAfterItsLastSliceAndItsOwnerLetGo() {
+        SendBuffer first = slice(pool, 1);
+        // Fill the rest of the 4 KiB chunk so the next open moves to a fresh one.
+        ByteBuffer rest = pool.open(4095);
+        SendBuffer filler = pool.close(rest.limit());
+        SendBuffer onSecondChunk = slice(pool, 2);
+        assertEquals(2, pool.chunksAllocated());
+        assertEquals(2, pool.outstandingChunks());
+
+        first.release();
+        filler.release();
+        assertEquals(1, pool.outstandingChunks());
+        // The first chunk is back in the pool: a third chunk reuses it instead of allocating.
+        ByteBuffer big = pool.open(4096);
+        SendBuffer third = pool.close(big.limit());
+        assertEquals(2, pool.chunksAllocated());
+        onSecondChunk.release();
+        third.release();
+        assertEquals(0, pool.outstandingChunks());
+    }
+
+    @Test
+    void openBeyondTheChunkSizeIsRefusedWithTheLimit() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> pool.open(4097));
+        assertEquals("reserve=4097, min=1, max=4096", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> pool.open(0));
+    }
+
+    @Test
+    void openAndCloseMustPairUpOnAThread() {
+        assertThrows(IllegalStateException.class, () -> pool.close(1));
+        pool.open(10);
+        assertThrows(IllegalStateException.class, () -> pool.open(10));
+        IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class, () -> pool.close(11));
+        assertEquals("written=11, min=0, max=10", tooMuch.getMessage());
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void leakReportNamesTheCodeThatCutTheSlice() {
+        SendBuffer leaked = slice(pool, 1, 2);
+        String report = pool.leakReport(5);
+        assertTrue(report.contains("1 live slices"), report);
+        assertTrue(report.contains("leakReportNamesTheCodeThatCutTheSlice"), report);
+        leaked.release();
+        assertTrue(pool.leakReport(5).startsWith("0 live slices"));
+    }
+
+    @Test
+    void sharedSliceIsReleasedFromManyThreadsExactlyOnce() throws Exception {
+        int threads = 4;
+        int rounds = 2_000;
+        ExecutorService executor = Executors.newFixedThreadPool(threads);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                SendBuffer slice = slice(pool, round & 0xFF);
+                slice.retain(threads - 1);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Boolean>> freed = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    freed.add(executor.submit(() -> {
+                        go.await();
+                        return slice.release();
+                    }));
+                }
+                go.countDown();
+                int frees = 0;
+                for (Future<Boolean> f : freed) {
+                    frees += f.get(10, TimeUnit.SECONDS) ? 1 : 0;
+                }
+                assertEquals(1, frees, "round " + round);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+        assertEquals(0, pool.outstandingSlices());
+        assertEquals(0, pool.outstandingChunks());
+    }
+
+    @Test
+    void slicesCutOnOneThreadMayBeReleasedOnAnother() throws Exception {
+        List<SendBuffer> slices = new ArrayList<>();
+        for (int i = 0; i < 10_000; i++) {
+            slices.add(slice(pool, i & 0xFF, 0, 0, 0, 0, 0, 0, 0));
+        }
+        Thread releaser = new Thread(() -> slices.forEach(SendBuffer::release));
+        releaser.start();
+        releaser.join(10_000);
+        assertEquals(0, pool.outstandingSlices());
+        assertEquals(0, pool.outstandingChunks());
+    }
+
+    @Test
+    void badPoolSettingsAreRefusedWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SendBufferManager(-1, 4, false));
+        assertEquals("chunkSize=-1, min=4096, max=1073741824", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new SendBufferManager(4096, 0, false));
+    }
+}
