@@ -414,7 +414,9 @@ public abstract class Session {
             return;
         }
         writerIdle();
-        releaseQueued();
+        if (isClosed()) {
+            releaseQueued();
+        }
         endIo(WRITING);
         if (!sendQueue.isEmpty()) {
             flush();

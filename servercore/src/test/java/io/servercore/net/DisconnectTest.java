@@ -1,0 +1,185 @@
+package io.servercore.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.servercore.buffer.SendBuffer;
+import io.servercore.testing.Await;
+import io.servercore.testing.Frames;
+import io.servercore.testing.RawClient;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** Disconnect once, report once, report late: DESIGN.md invariant 2, and slices on every path. */
+@Timeout(120)
+class DisconnectTest {
+    private static final int ROUNDS = 25;
+    private static final int PER_ROUND = 100;
+
+    /** A client that reads and drops whatever arrives, slowly enough that server writes stay in flight. */
+    static final class Sink extends Session {
+        @Override
+        protected int onRecv(ByteBuffer data) {
+            return data.remaining();
+        }
+    }
+
+    @Test
+    void disconnectFromAnotherThreadDuringSendsAndAReadReportsOnceAfterTheIoCompleted() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(ServiceConfig.builder().maxFrameSize(16 * 1024), () -> {
+            Probe probe = new Probe() {
+                @Override
+                protected void onConnected() {
+                    // Keep writes in flight: 1 MiB queued for a client that is still setting up.
+                    for (int i = 0; i < 64; i++) {
+                        send(Loopback.frame(i, new byte[16 * 1024 - 4]));
+                    }
+                    super.onConnected();
+                }
+            };
+            probes.add(probe);
+            return probe;
+        })) {
+            ClientService clients = loopback.client(ServiceConfig.builder(), Sink::new);
+            for (int round = 0; round < ROUNDS; round++) {
+                probes.clear();
+                List<CompletableFuture<Session>> connects = clients.connect(PER_ROUND);
+                CompletableFuture.allOf(connects.toArray(new CompletableFuture<?>[0])).get(30, TimeUnit.SECONDS);
+                Await.until("all server sessions connected", () -> probes.size() == PER_ROUND
+                        && probes.stream().allMatch(p -> p.connected.getCount() == 0));
+
+                // Two threads race to disconnect every session; each session's first call wins.
+                List<Probe> batch = new ArrayList<>(probes);
+                CountDownLatch go = new CountDownLatch(1);
+                List<Boolean> wins = new CopyOnWriteArrayList<>();
+                List<Thread> callers = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    Thread caller = new Thread(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        for (Probe probe : batch) {
+                            wins.add(probe.disconnect());
+                        }
+                    }, "disconnector-" + t);
+                    callers.add(caller);
+                    caller.start();
+                }
+                go.countDown();
+                for (Thread caller : callers) {
+                    caller.join(10_000);
+                }
+                assertEquals(PER_ROUND, wins.stream().filter(w -> w).count(), "exactly one disconnect call wins per session");
+
+                for (Probe probe : batch) {
+                    assertTrue(probe.reported.await(10, TimeUnit.SECONDS), "onDisconnected ran");
+                }
+                for (Probe probe : batch) {
+                    assertEquals(1, probe.disconnects.get(), "onDisconnected ran exactly once");
+                    assertTrue(probe.ioIdleAtReport, "nothing was in flight when onDisconnected ran");
+                    assertEquals(0, probe.queuedAtReport, "queued slices were released before the report");
+                    assertFalse(callers.contains(probe.reportThread), "reported on the disconnecting thread");
+                    assertTrue(probe.reportThread.getName().startsWith("test-io"), probe.reportThread.getName());
+                    assertEquals(DisconnectReason.LOCAL, probe.reason);
+                    assertFalse(probe.disconnect(), "a later disconnect changes nothing");
+                }
+                Await.until("client sessions saw the close", () -> clients.sessionCount() == 0, clients::sessionCount);
+                for (Probe probe : batch) {
+                    assertEquals(0, probe.hooksAfterReport.get(), "no hook ran after onDisconnected");
+                }
+            }
+            clients.close();
+        }
+    }
+
+    @Test
+    void aSendAfterDisconnectIsANoOpThatReleasesItsSlice() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(() -> {
+            Probe probe = new Probe();
+            probes.add(probe);
+            return probe;
+        }); RawClient client = new RawClient(loopback.address())) {
+            Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
+            Probe probe = probes.get(0);
+            assertTrue(probe.disconnect());
+            SendBuffer late = Loopback.frame(1, new byte[10]);
+            assertFalse(probe.send(late));
+            assertEquals(0, late.refCnt(), "the refused slice was released");
+            assertEquals(0, client.readUntilClosed().length);
+            assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
+            SendBuffer later = Loopback.frame(1, new byte[10]);
+            assertFalse(probe.send(later));
+            assertEquals(0, later.refCnt());
+        }
+    }
+
+    @Test
+    void thePeerClosingIsReportedWithItsReasonAndTheServerForgetsTheSession() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(() -> {
+            Probe probe = new Probe();
+            probes.add(probe);
+            return probe;
+        })) {
+            try (RawClient client = new RawClient(loopback.address())) {
+                client.write(Frames.frame(1, new byte[3]));
+                Await.until("frame received", () -> probes.size() == 1 && probes.get(0).framesReceived.get() == 1);
+            }
+            Probe probe = probes.get(0);
+            assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
+            assertEquals(DisconnectReason.PEER_CLOSED, probe.reason);
+            assertEquals(0, loopback.server.sessionCount());
+
+            try (RawClient resetter = new RawClient(loopback.address())) {
+                Await.until("second session", () -> probes.size() == 2 && probes.get(1).connected.getCount() == 0);
+                resetter.reset();
+            }
+            Probe reset = probes.get(1);
+            assertTrue(reset.reported.await(10, TimeUnit.SECONDS));
+            assertTrue(reset.reason == DisconnectReason.IO_ERROR || reset.reason == DisconnectReason.PEER_CLOSED,
+                    String.valueOf(reset.reason));
+        }
+    }
+
+    @Test
+    void disconnectWhenFlushedDeliversEverythingQueuedThenCloses() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(() -> {
+            Probe probe = new Probe() {
+                @Override
+                protected void onConnected() {
+                    for (int i = 0; i < 1000; i++) {
+                        send(Loopback.frame(i, Frames.pattern(i, 100)));
+                    }
+                    disconnectWhenFlushed(DisconnectReason.SHUTDOWN);
+                    super.onConnected();
+                }
+            };
+            probes.add(probe);
+            return probe;
+        }); RawClient client = new RawClient(loopback.address())) {
+            for (int i = 0; i < 1000; i++) {
+                byte[] frame = client.readFrame();
+                assertEquals(i, (frame[2] & 0xFF) | (frame[3] & 0xFF) << 8);
+            }
+            assertEquals(0, client.readUntilClosed().length);
+            Probe probe = probes.get(0);
+            assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
+            assertEquals(DisconnectReason.SHUTDOWN, probe.reason);
+            assertNotSame(null, probe.reportThread);
+        }
+    }
+}
