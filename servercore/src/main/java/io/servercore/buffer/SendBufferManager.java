@@ -28,7 +28,7 @@ import org.jctools.queues.MpmcArrayQueue;
  * <p>Accounting: {@link #outstandingSlices()} and {@link #outstandingChunks()} count what is
  * alive; tests end by checking both are zero. With leak detection on (constructor flag, or
  * {@code -Dservercore.leakDetection=true} for the {@linkplain #shared() shared} pool) every
- * slice remembers the stack that cut it and {@link #leakReport()} names the code that
+ * slice remembers the stack that cut it and {@link #leakReport(int)} names the code that
  * acquired a slice nobody released.
  */
 public final class SendBufferManager {

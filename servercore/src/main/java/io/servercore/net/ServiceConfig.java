@@ -16,7 +16,12 @@ public final class ServiceConfig {
     /** The inbound frame limit of the protocol, header included. */
     public static final int DEFAULT_MAX_FRAME_SIZE = 4096;
     public static final long DEFAULT_OUTBOUND_LIMIT = 4L * 1024 * 1024;
-    public static final int DEFAULT_SEND_QUEUE_CAPACITY = 1 << 16;
+    /**
+     * Slices one session may have queued. The byte limit is the one that normally trips; this
+     * one bounds the queue's own memory, and at a million slices it is not reached before 4 MiB
+     * of the smallest (4-byte) frames.
+     */
+    public static final int DEFAULT_SEND_QUEUE_CAPACITY = 1 << 20;
 
     private final String host;
     private final int port;

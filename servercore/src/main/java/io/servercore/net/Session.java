@@ -183,10 +183,12 @@ public abstract class Session {
         int size = slice.size();
         long queued = QUEUED_BYTES.addAndGet(this, size);
         long limit = service.config().outboundLimit();
-        if (queued > limit || !sendQueue.offer(slice)) {
-            QUEUED_BYTES.addAndGet(this, -size);
-            slice.release();
-            disconnect(DisconnectReason.OUTBOUND_LIMIT, "queued=" + queued + " bytes, max=" + limit);
+        if (queued > limit) {
+            refuse(slice, "queued=" + queued + " bytes, max=" + limit);
+            return false;
+        }
+        if (!sendQueue.offer(slice)) {
+            refuse(slice, "queued=" + sendQueue.size() + " slices, max=" + service.config().sendQueueCapacity());
             return false;
         }
         if (!FlushBatch.defer(this)) {
@@ -208,6 +210,12 @@ public abstract class Session {
         if (!FlushBatch.defer(this)) {
             flush();
         }
+    }
+
+    private void refuse(SendBuffer slice, String detail) {
+        QUEUED_BYTES.addAndGet(this, -slice.size());
+        slice.release();
+        disconnect(DisconnectReason.OUTBOUND_LIMIT, detail);
     }
 
     /** Closes the session because the application asked to. */
