@@ -9,7 +9,6 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -110,12 +109,8 @@ public abstract class Session {
     /** Set before onConnected; read by the reporter after READING was cleared. */
     private boolean started;
 
-    // The write in flight; touched only by the holder of WRITING.
-    private SendBuffer[] inflight = new SendBuffer[4];
-    private ByteBuffer[] inflightViews = new ByteBuffer[4];
-    private int inflightCount;
-    private int inflightOffset;
-    private long inflightBytes;
+    /** The write in flight; touched only by the holder of WRITING. */
+    private final GatherBatch inflight = new GatherBatch();
     /** Socket writes started, partial-write continuations included; holder of WRITING only. */
     private long writeCalls;
     private final Runnable writeOnIoThread = this::writeQueued;
@@ -417,7 +412,7 @@ public abstract class Session {
 
     /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
     private void writeQueued() {
-        if (!isClosed() && gather() > 0) {
+        if (!isClosed() && inflight.fill(sendQueue) > 0) {
             startWrite();
             return;
         }
@@ -431,31 +426,10 @@ public abstract class Session {
         }
     }
 
-    private int gather() {
-        int count = 0;
-        long bytes = 0;
-        SendBuffer slice;
-        while (count < MAX_GATHER && (slice = sendQueue.poll()) != null) {
-            if (count == inflight.length) {
-                int grown = Math.min(MAX_GATHER, count * 2);
-                inflight = Arrays.copyOf(inflight, grown);
-                inflightViews = Arrays.copyOf(inflightViews, grown);
-            }
-            inflight[count] = slice;
-            inflightViews[count] = slice.nioBuffer();
-            bytes += slice.size();
-            count++;
-        }
-        inflightCount = count;
-        inflightOffset = 0;
-        inflightBytes = bytes;
-        return count;
-    }
-
     private void startWrite() {
         writeCalls++;
         try {
-            channel.write(inflightViews, inflightOffset, inflightCount - inflightOffset,
+            channel.write(inflight.views(), inflight.offset(), inflight.remaining(),
                     0L, TimeUnit.MILLISECONDS, this, WRITE_HANDLER);
         } catch (RuntimeException e) {
             writeFailed(e);
@@ -463,10 +437,7 @@ public abstract class Session {
     }
 
     private void writeCompleted() {
-        while (inflightOffset < inflightCount && !inflightViews[inflightOffset].hasRemaining()) {
-            inflightOffset++;
-        }
-        if (inflightOffset < inflightCount) {
+        if (inflight.advance()) {
             if (isClosed()) {
                 writeFailed(new AsynchronousCloseException());
             } else {
@@ -474,8 +445,7 @@ public abstract class Session {
             }
             return;
         }
-        long bytes = inflightBytes;
-        releaseInflight();
+        long bytes = releaseInflight();
         try {
             onSend(bytes);
         } catch (Throwable t) {
@@ -494,16 +464,10 @@ public abstract class Session {
         }
     }
 
-    private void releaseInflight() {
-        for (int i = 0; i < inflightCount; i++) {
-            inflight[i].release();
-            inflight[i] = null;
-            inflightViews[i] = null;
-        }
-        QUEUED_BYTES.addAndGet(this, -inflightBytes);
-        inflightCount = 0;
-        inflightOffset = 0;
-        inflightBytes = 0;
+    private long releaseInflight() {
+        long bytes = inflight.release();
+        QUEUED_BYTES.addAndGet(this, -bytes);
+        return bytes;
     }
 
     /** Holder of WRITING only, or the reporter: releases every slice still queued. */

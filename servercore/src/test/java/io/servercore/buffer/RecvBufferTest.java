@@ -2,6 +2,7 @@ package io.servercore.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import org.junit.jupiter.api.Test;
@@ -14,6 +15,13 @@ class RecvBufferTest {
             free.put((byte) b);
         }
         buffer.onWrite(bytes.length);
+    }
+
+    @Test
+    void readsLandInDirectMemorySoTheJdkNeedsNoBounceBuffer() {
+        RecvBuffer buffer = new RecvBuffer(16);
+        assertTrue(buffer.writeSegment().isDirect());
+        assertTrue(buffer.readSegment().isDirect());
     }
 
     @Test

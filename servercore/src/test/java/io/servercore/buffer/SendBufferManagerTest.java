@@ -47,6 +47,13 @@ class SendBufferManagerTest {
     }
 
     @Test
+    void slicesAreDirectSoTheJdkWritesThemWithoutACopy() {
+        SendBuffer slice = slice(pool, 1);
+        assertTrue(slice.nioBuffer().isDirect());
+        slice.release();
+    }
+
+    @Test
     void consecutiveSlicesDoNotOverlap() {
         SendBuffer a = slice(pool, 1, 2, 3);
         SendBuffer b = slice(pool, 4, 5);

@@ -1,0 +1,84 @@
+package io.servercore.net;
+
+import io.servercore.buffer.SendBuffer;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Queue;
+
+/**
+ * The slices of one gathering write and the cursor through them: what a session has in
+ * flight on its socket. Its arrays start small and grow to at most {@link Session#MAX_GATHER}
+ * entries, so an idle session costs a few references, not a 1,024-slot array.
+ *
+ * <p>Not thread-safe: touched only by the holder of the session's write flag.
+ */
+final class GatherBatch {
+    private SendBuffer[] slices = new SendBuffer[4];
+    private ByteBuffer[] views = new ByteBuffer[4];
+    private int count;
+    private int offset;
+    private long bytes;
+
+    /** Moves up to {@link Session#MAX_GATHER} slices from {@code queue} into this batch; returns how many. */
+    int fill(Queue<SendBuffer> queue) {
+        int n = 0;
+        long total = 0;
+        SendBuffer slice;
+        while (n < Session.MAX_GATHER && (slice = queue.poll()) != null) {
+            if (n == slices.length) {
+                int grown = Math.min(Session.MAX_GATHER, n * 2);
+                slices = Arrays.copyOf(slices, grown);
+                views = Arrays.copyOf(views, grown);
+            }
+            slices[n] = slice;
+            views[n] = slice.nioBuffer(); // its own cursor: the slice may be in flight elsewhere too
+            total += slice.size();
+            n++;
+        }
+        count = n;
+        offset = 0;
+        bytes = total;
+        return n;
+    }
+
+    /** Skips the buffers a write finished; returns whether any bytes are left to write. */
+    boolean advance() {
+        while (offset < count && !views[offset].hasRemaining()) {
+            offset++;
+        }
+        return offset < count;
+    }
+
+    ByteBuffer[] views() {
+        return views;
+    }
+
+    /** Index of the first buffer with bytes left. */
+    int offset() {
+        return offset;
+    }
+
+    /** Number of buffers from {@link #offset()} on. */
+    int remaining() {
+        return count - offset;
+    }
+
+    /** Bytes in the whole batch. */
+    long bytes() {
+        return bytes;
+    }
+
+    /** Releases every slice of the batch, written or not, and empties it; returns its byte count. */
+    long release() {
+        for (int i = 0; i < count; i++) {
+            slices[i].release();
+            slices[i] = null;
+            views[i] = null;
+        }
+        long released = bytes;
+        count = 0;
+        offset = 0;
+        bytes = 0;
+        return released;
+    }
+}
