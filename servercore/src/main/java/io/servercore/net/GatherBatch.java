@@ -18,13 +18,19 @@ final class GatherBatch {
     private int count;
     private int offset;
     private long bytes;
+    private boolean endsWithLastWord;
 
-    /** Moves up to {@link Session#MAX_GATHER} slices from {@code queue} into this batch; returns how many. */
-    int fill(Queue<SendBuffer> queue) {
+    /**
+     * Moves up to {@link Session#MAX_GATHER} slices from {@code queue} into this batch, stopping
+     * after {@code lastWord} if it comes up (nothing after it is ever written); returns how many.
+     */
+    int fill(Queue<SendBuffer> queue, SendBuffer lastWord) {
         int n = 0;
         long total = 0;
+        endsWithLastWord = false;
         SendBuffer slice;
-        while (n < Session.MAX_GATHER && (slice = queue.poll()) != null) {
+        while (n < Session.MAX_GATHER && !endsWithLastWord && (slice = queue.poll()) != null) {
+            endsWithLastWord = slice == lastWord;
             if (n == slices.length) {
                 int grown = Math.min(Session.MAX_GATHER, n * 2);
                 slices = Arrays.copyOf(slices, grown);
@@ -39,6 +45,11 @@ final class GatherBatch {
         offset = 0;
         bytes = total;
         return n;
+    }
+
+    /** Whether the batch ends with the session's last word. */
+    boolean endsWithLastWord() {
+        return endsWithLastWord;
     }
 
     /** Skips the buffers a write finished; returns whether any bytes are left to write. */

@@ -61,6 +61,14 @@ public final class ServerService extends Service {
         startSession(channel);
     }
 
+    /**
+     * Stops accepting new connections and leaves the open sessions be: the first step of a
+     * graceful shutdown, before the sessions are told and closed.
+     */
+    public void stopAccepting() {
+        listener.close();
+    }
+
     /** Stops accepting, then disconnects every session. */
     @Override
     public void close() {

@@ -97,7 +97,9 @@ public abstract class Session {
     private volatile long queuedBytes;
     volatile FlushBatch deferredBy;
     private volatile long lastActivityNanos;
-    private volatile DisconnectReason closeWhenFlushed;
+    /** The packet after which nothing more is written, and the reason to close once it is. */
+    private volatile SendBuffer lastWord;
+    private volatile DisconnectReason lastWordReason;
 
     private Service service;
     private AsynchronousSocketChannel channel;
@@ -171,10 +173,14 @@ public abstract class Session {
      * @return whether the slice was queued
      */
     public final boolean send(SendBuffer slice) {
-        if (isClosed()) {
+        if (isClosed() || lastWord != null) {
             slice.release();
             return false;
         }
+        return enqueue(slice);
+    }
+
+    private boolean enqueue(SendBuffer slice) {
         int size = slice.size();
         long queued = QUEUED_BYTES.addAndGet(this, size);
         long limit = service.config().outboundLimit();
@@ -193,18 +199,22 @@ public abstract class Session {
     }
 
     /**
-     * Closes the session once everything queued so far has been written: for a last word
-     * before a close, such as a shutdown notice. A peer that does not read is still cut by
-     * the outbound limit, and a later {@code disconnect} closes at once.
+     * Queues {@code slice} as the last packet this session writes, then closes it with
+     * {@code why} once that packet is on the wire: for a last word such as a shutdown notice.
+     * Packets queued before it are written first; anything sent after it, from any thread, is
+     * released unwritten, so the peer sees the last word and then the close. A peer that does
+     * not read is still cut by the outbound limit, and a later {@code disconnect} closes at once.
+     *
+     * @return whether the slice was queued (not on a closed session, nor after another last word)
      */
-    public final void disconnectWhenFlushed(DisconnectReason why) {
-        if (isClosed()) {
-            return;
+    public final boolean sendLast(SendBuffer slice, DisconnectReason why) {
+        if (isClosed() || lastWord != null) {
+            slice.release();
+            return false;
         }
-        closeWhenFlushed = why;
-        if (!FlushBatch.defer(this)) {
-            flush();
-        }
+        lastWordReason = why;
+        lastWord = slice;
+        return enqueue(slice);
     }
 
     private void refuse(SendBuffer slice, String detail) {
@@ -381,7 +391,6 @@ public abstract class Session {
                 releaseQueued();
                 endIo(WRITING);
             } else if (sendQueue.isEmpty()) {
-                writerIdle();
                 endIo(WRITING);
             } else if (IoCore.isIoThread()) {
                 writeQueued();
@@ -402,21 +411,12 @@ public abstract class Session {
         }
     }
 
-    /** Holder of WRITING only, with the queue found empty: the moment a pending close waited for. */
-    private void writerIdle() {
-        DisconnectReason why = closeWhenFlushed;
-        if (why != null) {
-            disconnect(why, "after flushing");
-        }
-    }
-
     /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
     private void writeQueued() {
-        if (!isClosed() && inflight.fill(sendQueue) > 0) {
+        if (!isClosed() && inflight.fill(sendQueue, lastWord) > 0) {
             startWrite();
             return;
         }
-        writerIdle();
         if (isClosed()) {
             releaseQueued();
         }
@@ -445,11 +445,15 @@ public abstract class Session {
             }
             return;
         }
+        boolean saidLastWord = inflight.endsWithLastWord();
         long bytes = releaseInflight();
         try {
             onSend(bytes);
         } catch (Throwable t) {
             handlerFailed("onSend", t);
+        }
+        if (saidLastWord) {
+            disconnect(lastWordReason, "after its last packet");
         }
         writeQueued();
     }

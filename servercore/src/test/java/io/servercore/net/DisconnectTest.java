@@ -155,7 +155,7 @@ class DisconnectTest {
     }
 
     @Test
-    void disconnectWhenFlushedDeliversEverythingQueuedThenCloses() throws Exception {
+    void sendLastDeliversWhatWasQueuedThenTheLastWordThenTheClose() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
         try (Loopback loopback = Loopback.start(() -> {
             Probe probe = new Probe() {
@@ -164,7 +164,13 @@ class DisconnectTest {
                     for (int i = 0; i < 1000; i++) {
                         send(Loopback.frame(i, Frames.pattern(i, 100)));
                     }
-                    disconnectWhenFlushed(DisconnectReason.SHUTDOWN);
+                    assertTrue(sendLast(Loopback.frame(5000, new byte[] {5}), DisconnectReason.SHUTDOWN));
+                    SendBuffer late = Loopback.frame(6000, new byte[0]);
+                    assertFalse(send(late), "nothing goes after the last word");
+                    assertEquals(0, late.refCnt());
+                    SendBuffer second = Loopback.frame(7000, new byte[0]);
+                    assertFalse(sendLast(second, DisconnectReason.LOCAL), "one last word only");
+                    assertEquals(0, second.refCnt());
                     super.onConnected();
                 }
             };
@@ -175,11 +181,48 @@ class DisconnectTest {
                 byte[] frame = client.readFrame();
                 assertEquals(i, (frame[2] & 0xFF) | (frame[3] & 0xFF) << 8);
             }
+            byte[] last = client.readFrame();
+            assertEquals(5000, (last[2] & 0xFF) | (last[3] & 0xFF) << 8);
             assertEquals(0, client.readUntilClosed().length);
             Probe probe = probes.get(0);
             assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
             assertEquals(DisconnectReason.SHUTDOWN, probe.reason);
-            assertNotSame(null, probe.reportThread);
+        }
+    }
+
+    @Test
+    void aSendRacingTheLastWordIsNeverWrittenAfterIt() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(() -> {
+            Probe probe = new Probe();
+            probes.add(probe);
+            return probe;
+        })) {
+            for (int round = 0; round < 50; round++) {
+                probes.clear();
+                try (RawClient client = new RawClient(loopback.address())) {
+                    Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
+                    Probe probe = probes.get(0);
+                    Thread chatter = new Thread(() -> {
+                        for (int i = 0; i < 2000 && !probe.isClosed(); i++) {
+                            probe.send(Loopback.frame(1, new byte[16]));
+                        }
+                    });
+                    chatter.start();
+                    probe.sendLast(Loopback.frame(2, new byte[0]), DisconnectReason.SHUTDOWN);
+                    int lastId = -1;
+                    try {
+                        for (;;) {
+                            byte[] frame = client.readFrame();
+                            lastId = frame[2];
+                        }
+                    } catch (java.io.EOFException closed) {
+                        // the close after the last word
+                    }
+                    chatter.join(10_000);
+                    assertEquals(2, lastId, "round " + round + ": the last frame before the close is the last word");
+                }
+            }
         }
     }
 }
