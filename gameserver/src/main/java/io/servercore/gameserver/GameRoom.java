@@ -1,0 +1,257 @@
+package io.servercore.gameserver;
+
+import io.servercore.buffer.SendBuffer;
+import io.servercore.gameserver.protocol.S_BroadcastEnter;
+import io.servercore.gameserver.protocol.S_BroadcastLeave;
+import io.servercore.gameserver.protocol.S_BroadcastMove;
+import io.servercore.gameserver.protocol.S_Chat;
+import io.servercore.gameserver.protocol.S_EnterRoom;
+import io.servercore.job.JobQueue;
+import io.servercore.packet.Packet;
+import io.servercore.packet.PacketHeader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A chat room: the course's GameRoom. Members, enter, leave, chat and move.
+ *
+ * <p>Threading. Every change is a job on the room's own {@link JobQueue}, so the member map and
+ * the positions in it are touched by one thread at a time and need no lock, and no broadcast
+ * ever iterates the members while they change. The package-level methods only push jobs and
+ * may be called from any thread. A broadcast encodes its packet once and hands the same slice,
+ * retained once per member, to every member's session; the sends are flushed per session when
+ * the drain ends, so one socket write carries many packets under load.
+ *
+ * <p>Order. Jobs run in push order, and a session pushes from its receive path in the order its
+ * packets arrived, so within a room each sender's chats reach every member in the order sent.
+ * Across rooms, a session that switches is first a <em>pending</em> member of its new room: it
+ * counts against the capacity and its chats and moves wait in order, but it gets and causes no
+ * traffic until every room it left has processed its leave (its {@code gate}). Only then is it
+ * activated: it gets its {@code S_EnterRoom}, the others its {@code S_BroadcastEnter}, and its
+ * waiting packets go out. So a lagging old room can never deliver to it, or from it, after its
+ * new room did, and a joiner gets every broadcast that follows its {@code S_EnterRoom} and none
+ * before it.
+ */
+final class GameRoom {
+    /** S_EnterRoom bytes before the list: header, playerId, room string length, list count. */
+    private static final int ENTER_FIXED = PacketHeader.HEADER_LENGTH + 4 + 2 + 2;
+    /** S_EnterRoom bytes per listed player besides its name: playerId, name length, x, y, z. */
+    private static final int ENTER_PER_PLAYER = 4 + 2 + 12;
+
+    private final String name;
+    private final GameServer server;
+    private final RoomManager manager;
+    private final JobQueue jobs;
+    /** Sessions routed here; -1 once retired. */
+    private final AtomicInteger refs = new AtomicInteger();
+    /** Owned by the jobs. Insertion order is join order, which S_EnterRoom lists. */
+    private final LinkedHashMap<Integer, Member> members = new LinkedHashMap<>();
+    /** Members that are active (not pending); owned by the jobs. */
+    private int active;
+
+    /** A member's state; owned by the room's jobs. */
+    private static final class Member {
+        final ClientSession session;
+        final String name;
+        final int nameBytes;
+        /** Packets from a pending member, in arrival order; null once active. */
+        ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+        float x;
+        float y;
+        float z;
+
+        Member(ClientSession session, String name) {
+            this.session = session;
+            this.name = name;
+            this.nameBytes = name.getBytes(StandardCharsets.UTF_8).length;
+        }
+
+        boolean isActive() {
+            return waiting == null;
+        }
+    }
+
+    GameRoom(String name, GameServer server, RoomManager manager) {
+        this.name = name;
+        this.server = server;
+        this.manager = manager;
+        this.jobs = new JobQueue(server.core()::execute);
+    }
+
+    String name() {
+        return name;
+    }
+
+    boolean tryAcquire() {
+        for (;;) {
+            int n = refs.get();
+            if (n < 0) {
+                return false;
+            }
+            if (refs.compareAndSet(n, n + 1)) {
+                return true;
+            }
+        }
+    }
+
+    /** Drops a reference from a job; the last one retires the room. */
+    private void releaseRef() {
+        if (refs.decrementAndGet() == 0 && refs.compareAndSet(0, -1)) {
+            manager.retired(this);
+        }
+    }
+
+    /** Enters {@code session}, active once {@code gate} completes (every room it left processed its leave). */
+    void enter(ClientSession session, String playerName, CompletableFuture<Void> gate) {
+        jobs.push(() -> doEnter(session, playerName, gate));
+    }
+
+    /**
+     * Leaves; with {@code reply}, answers NOT_IN_ROOM when the session was not a member. Drops the
+     * session's reference, then completes {@code processed} (may be null).
+     */
+    void leave(ClientSession session, boolean reply, CompletableFuture<Void> processed) {
+        jobs.push(() -> doLeave(session, reply, processed));
+    }
+
+    void chat(ClientSession session, String chat) {
+        jobs.push(() -> doChat(session, chat));
+    }
+
+    void move(ClientSession session, float x, float y, float z) {
+        jobs.push(() -> doMove(session, x, y, z));
+    }
+
+    /** Runs {@code job} on the room's queue, after every job pushed before it; for tests and tools. */
+    void run(Runnable job) {
+        jobs.push(job);
+    }
+
+    /** The active members' player ids in join order, as clients see them; call from a room job only. */
+    List<Integer> memberIdsInJob() {
+        List<Integer> ids = new ArrayList<>();
+        for (Member m : members.values()) {
+            if (m.isActive()) {
+                ids.add(m.session.playerId());
+            }
+        }
+        return ids;
+    }
+
+    private void doEnter(ClientSession session, String playerName, CompletableFuture<Void> gate) {
+        if (session.isClosed()) {
+            return; // its leave job follows and drops the reference
+        }
+        if (members.size() >= server.config().roomCapacity()) {
+            session.error(ErrorCode.ROOM_FULL, "room '" + name + "' is full: capacity=" + server.config().roomCapacity());
+            return;
+        }
+        members.put(session.playerId(), new Member(session, playerName));
+        if (gate.isDone()) {
+            doActivate(session);
+        } else {
+            gate.thenRun(() -> jobs.push(() -> doActivate(session)));
+        }
+    }
+
+    private void doActivate(ClientSession session) {
+        Member joiner = members.get(session.playerId());
+        if (joiner == null || joiner.isActive()) {
+            return; // left (or refused) while pending
+        }
+        sendMemberList(session);
+        broadcast(new S_BroadcastEnter(session.playerId(), joiner.name, 0f, 0f, 0f));
+        ArrayDeque<Runnable> waiting = joiner.waiting;
+        joiner.waiting = null;
+        active++;
+        for (Runnable packet : waiting) {
+            packet.run();
+        }
+    }
+
+    /** Sends S_EnterRoom with every other active member, split over frames that fit the u16 size. */
+    private void sendMemberList(ClientSession joiner) {
+        int roomBytes = name.getBytes(StandardCharsets.UTF_8).length;
+        List<S_EnterRoom.Player> batch = new ArrayList<>();
+        int size = ENTER_FIXED + roomBytes;
+        for (Member m : members.values()) {
+            if (!m.isActive()) {
+                continue;
+            }
+            int entry = ENTER_PER_PLAYER + m.nameBytes;
+            if (size + entry > PacketHeader.MAX_FRAME_SIZE) {
+                joiner.send(new S_EnterRoom(joiner.playerId(), name, batch));
+                batch = new ArrayList<>();
+                size = ENTER_FIXED + roomBytes;
+            }
+            batch.add(new S_EnterRoom.Player(m.session.playerId(), m.name, m.x, m.y, m.z));
+            size += entry;
+        }
+        joiner.send(new S_EnterRoom(joiner.playerId(), name, batch));
+    }
+
+    private void doLeave(ClientSession session, boolean reply, CompletableFuture<Void> processed) {
+        Member gone = members.remove(session.playerId());
+        if (gone != null && gone.isActive()) {
+            active--;
+            broadcast(new S_BroadcastLeave(session.playerId()));
+        } else if (gone == null && reply) {
+            session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
+        }
+        releaseRef();
+        if (processed != null) {
+            processed.complete(null);
+        }
+    }
+
+    private void doChat(ClientSession session, String chat) {
+        Member member = members.get(session.playerId());
+        if (member == null) {
+            session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
+        } else if (!member.isActive()) {
+            member.waiting.add(() -> doChat(session, chat));
+        } else {
+            broadcast(new S_Chat(session.playerId(), chat));
+        }
+    }
+
+    private void doMove(ClientSession session, float x, float y, float z) {
+        Member member = members.get(session.playerId());
+        if (member == null) {
+            session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
+        } else if (!member.isActive()) {
+            member.waiting.add(() -> doMove(session, x, y, z));
+        } else {
+            member.x = x;
+            member.y = y;
+            member.z = z;
+            broadcast(new S_BroadcastMove(session.playerId(), x, y, z));
+        }
+    }
+
+    /** Encodes once, shares the slice with every active member. */
+    private void broadcast(Packet packet) {
+        int n = active;
+        if (n == 0) {
+            return;
+        }
+        SendBuffer slice = packet.write(server.pool());
+        if (n > 1) {
+            slice.retain(n - 1);
+        }
+        int sent = 0;
+        for (Member member : members.values()) {
+            if (member.isActive()) {
+                member.session.send(slice);
+                sent++;
+            }
+        }
+        assert sent == n : "active count " + n + " but " + sent + " active members";
+        server.stats().packetsOut.add(n);
+    }
+}

@@ -1,0 +1,139 @@
+package io.servercore.gameserver;
+
+import io.servercore.buffer.SendBufferManager;
+import io.servercore.gameserver.protocol.S_Error;
+import io.servercore.gameserver.protocol.ServerPacketManager;
+import io.servercore.job.Cancellable;
+import io.servercore.net.DisconnectReason;
+import io.servercore.net.IoCore;
+import io.servercore.net.ServerService;
+import io.servercore.net.Session;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running chat and room server: the engine, the listener, the rooms and the stats line.
+ * {@link #start(GameServerConfig)} binds and serves; {@link #shutdown(Duration)} stops it
+ * gracefully.
+ *
+ * <p>Thread-safe: {@code shutdown} and {@code close} may be called from any thread, once or more.
+ */
+public final class GameServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GameServer.class);
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+
+    private final GameServerConfig config;
+    private final IoCore core;
+    private final RoomManager rooms;
+    private final ServerStats stats;
+    private final ServerPacketManager<ClientSession> packets;
+    private final SendBufferManager pool = SendBufferManager.shared();
+    private volatile ServerService service;
+    private volatile Cancellable statsLine;
+    private volatile boolean stopped;
+
+    private GameServer(GameServerConfig config, IoCore core) {
+        this.config = config;
+        this.core = core;
+        this.rooms = new RoomManager(this);
+        this.stats = new ServerStats(this::sessionCount, rooms::count);
+        this.packets = new ServerPacketManager<>(new GameHandler(config, rooms));
+    }
+
+    /**
+     * Binds {@code host:port} and starts serving.
+     *
+     * @throws IOException naming the address when it cannot be bound
+     */
+    public static GameServer start(GameServerConfig config) throws IOException {
+        IoCore core = new IoCore("io", config.threads());
+        GameServer server = new GameServer(config, core);
+        try {
+            server.service = ServerService.start(core, config.serviceConfig(), () -> new ClientSession(server));
+        } catch (IOException | RuntimeException e) {
+            core.close();
+            throw e;
+        }
+        if (config.statsMillis() > 0) {
+            server.statsLine = core.timer().scheduleAtFixedRate(server.stats::report, config.statsMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        log.info("gameserver listening on {}:{} ({} I/O threads, max {} sessions, room capacity {})",
+                config.host(), server.address().getPort(), config.threads(), config.maxSessions(),
+                config.roomCapacity());
+        return server;
+    }
+
+    /** The bound address; tells the port when the config asked for 0. */
+    public InetSocketAddress address() {
+        return service.localAddress();
+    }
+
+    GameServerConfig config() {
+        return config;
+    }
+
+    IoCore core() {
+        return core;
+    }
+
+    RoomManager rooms() {
+        return rooms;
+    }
+
+    ServerStats stats() {
+        return stats;
+    }
+
+    ServerPacketManager<ClientSession> packets() {
+        return packets;
+    }
+
+    SendBufferManager pool() {
+        return pool;
+    }
+
+    int sessionCount() {
+        ServerService s = service;
+        return s == null ? 0 : s.sessionCount();
+    }
+
+    /**
+     * Stops accepting, tells every session {@code S_Error(5)}, closes each once that notice is
+     * written, waits up to {@code grace} for them, then stops the engine.
+     */
+    public void shutdown(Duration grace) {
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+        }
+        log.info("gameserver shutting down: {} sessions", sessionCount());
+        Cancellable line = statsLine;
+        if (line != null) {
+            line.cancel();
+        }
+        ServerService s = service;
+        s.stopAccepting();
+        S_Error notice = new S_Error(ErrorCode.SHUTTING_DOWN.code, "server shutting down");
+        for (Session session : s.sessions()) {
+            session.sendLast(notice.write(pool), DisconnectReason.SHUTDOWN);
+        }
+        if (!s.awaitSessionsClosed(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("{} sessions still open after {} ms (not reading?); closing them", s.sessionCount(),
+                    grace.toMillis());
+        }
+        core.close(); // closes the service: whoever is left is cut now
+        log.info("gameserver stopped");
+    }
+
+    @Override
+    public void close() {
+        shutdown(DEFAULT_GRACE);
+    }
+}

@@ -1,0 +1,77 @@
+package io.servercore.gameserver;
+
+import io.servercore.net.ServiceConfig;
+
+/**
+ * The game server's settings, checked: every value is in its allowed range once an instance
+ * exists. Defaults are PROTOCOL.md's.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param host              address to listen on
+ * @param port              port to listen on, 0 for any free one
+ * @param threads           I/O threads
+ * @param maxSessions       connections served at once; more are closed at once
+ * @param maxFrameSize      inbound frame limit in bytes, header included
+ * @param roomCapacity      members a room holds
+ * @param chatLimit         longest chat in UTF-8 bytes
+ * @param packetRate        packets a second a session may send, 0 = no limit
+ * @param packetBurst       packets a session may send at once above its rate
+ * @param outboundLimit     bytes queued for one session before it is cut
+ * @param idleTimeoutMillis time without a complete frame before a session is cut, 0 = never
+ * @param statsMillis       interval of the stats line, 0 = never
+ */
+public record GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
+                        int roomCapacity, int chatLimit, int packetRate, int packetBurst,
+                        long outboundLimit, long idleTimeoutMillis, long statsMillis) {
+    static final int DEFAULT_PORT = 7777;
+    static final int DEFAULT_ROOM_CAPACITY = 1000;
+    static final int DEFAULT_CHAT_LIMIT = 1024;
+    static final int DEFAULT_PACKET_RATE = 200;
+    static final int DEFAULT_PACKET_BURST = 400;
+    static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
+    static final long DEFAULT_STATS_MILLIS = 10_000;
+
+    public GameServerConfig {
+        check("--port", port, 0, 65535);
+        check("--threads", threads, 1, 1024);
+        check("--max-sessions", maxSessions, 1, Integer.MAX_VALUE);
+        check("--max-frame", maxFrameSize, 4, 65535);
+        check("--room-capacity", roomCapacity, 1, 1_000_000);
+        check("--chat-limit", chatLimit, 1, 65535 - 4 - 2 - 4);
+        check("--packet-rate", packetRate, 0, 1_000_000);
+        check("--packet-burst", packetBurst, packetRate == 0 ? 0 : 1, 10_000_000);
+        check("--outbound-limit", outboundLimit, 65536, 1L << 40);
+        check("--idle-timeout", idleTimeoutMillis, 0, 86_400_000);
+        check("--stats-interval", statsMillis, 0, 86_400_000);
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+        }
+    }
+
+    /** The protocol's defaults on {@code port}, with one I/O thread per core. */
+    public static GameServerConfig defaults(int port) {
+        return new GameServerConfig("0.0.0.0", port, Runtime.getRuntime().availableProcessors(),
+                ServiceConfig.DEFAULT_MAX_SESSIONS, ServiceConfig.DEFAULT_MAX_FRAME_SIZE, DEFAULT_ROOM_CAPACITY,
+                DEFAULT_CHAT_LIMIT, DEFAULT_PACKET_RATE, DEFAULT_PACKET_BURST, ServiceConfig.DEFAULT_OUTBOUND_LIMIT,
+                DEFAULT_IDLE_TIMEOUT_MILLIS, DEFAULT_STATS_MILLIS);
+    }
+
+    /** The engine settings these imply. */
+    ServiceConfig serviceConfig() {
+        return ServiceConfig.builder().host(host).port(port).maxSessions(maxSessions).maxFrameSize(maxFrameSize)
+                .outboundLimit(outboundLimit).idleTimeoutMillis(idleTimeoutMillis).build();
+    }
+
+    /** The same settings on another port. */
+    public GameServerConfig withPort(int newPort) {
+        return new GameServerConfig(host, newPort, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
+                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis);
+    }
+
+    private static void check(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("invalid " + flag + " " + value + ": allowed " + min + ".." + max);
+        }
+    }
+}
