@@ -61,6 +61,16 @@ final class Listener implements CompletionHandler<AsynchronousSocketChannel, Voi
         return localAddress;
     }
 
+    /**
+     * Starts the accept loop. Runs the retry path's scheduling once first: when descriptors run
+     * out, a class loader reading from a directory cannot open class files either, and a retry
+     * path that still had a class to load would end the loop for good.
+     */
+    void start() {
+        service.core().timer().schedule(this::accept, 0, TimeUnit.MILLISECONDS).cancel();
+        accept();
+    }
+
     void accept() {
         if (!channel.isOpen()) {
             return;
@@ -96,7 +106,7 @@ final class Listener implements CompletionHandler<AsynchronousSocketChannel, Voi
         }
         try {
             service.core().timer().schedule(this::accept, RETRY_MILLIS, TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             log.debug("{}: accept loop stopped: {}", service, e.toString());
         }
     }

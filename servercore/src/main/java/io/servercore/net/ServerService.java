@@ -36,7 +36,7 @@ public final class ServerService extends Service {
             throws IOException {
         ServerService service = new ServerService(core, config, factory);
         service.startIdleSweep();
-        service.listener.accept();
+        service.listener.start();
         return service;
     }
 

@@ -4,12 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.servercore.testing.Await;
 import io.servercore.testing.Frames;
 import io.servercore.testing.RawClient;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -40,6 +45,38 @@ class ServiceLimitsTest {
                 c.write(ping);
                 assertArrayEquals(ping, c.readFrame(), "a freed slot takes a new session");
             }
+        }
+    }
+
+    @Test
+    void refusedConnectionsAreLoggedAtMostOnceASecond() throws Exception {
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        Logger serviceLog = (Logger) LoggerFactory.getLogger(Service.class);
+        lines.start();
+        serviceLog.addAppender(lines);
+        try (Loopback loopback = Loopback.start(ServiceConfig.builder().maxSessions(1), Loopback.EchoSession::new);
+             RawClient member = new RawClient(loopback.address())) {
+            member.write(ping);
+            assertArrayEquals(ping, member.readFrame());
+            long start = System.nanoTime();
+            for (int i = 0; i < 50; i++) {
+                try (RawClient refused = new RawClient(loopback.address())) {
+                    assertEquals(0, refused.readUntilClosed().length);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            List<String> refusals;
+            synchronized (lines.list) {
+                refusals = lines.list.stream().map(ILoggingEvent::getFormattedMessage)
+                        .filter(m -> m.contains("refused connection")).collect(Collectors.toList());
+            }
+            assertTrue(!refusals.isEmpty(), "the refusal was logged");
+            assertTrue(refusals.size() <= Math.ceil(seconds) + 1, refusals.size() + " lines in " + seconds + " s");
+            assertTrue(refusals.get(0).contains("maxSessions=1"), refusals.get(0));
+            member.write(ping);
+            assertArrayEquals(ping, member.readFrame(), "the member was not disturbed");
+        } finally {
+            serviceLog.detachAppender(lines);
         }
     }
 
