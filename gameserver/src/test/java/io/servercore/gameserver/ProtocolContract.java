@@ -16,6 +16,7 @@ import io.servercore.gameserver.protocol.S_Chat;
 import io.servercore.gameserver.protocol.S_EnterRoom;
 import io.servercore.gameserver.protocol.S_Pong;
 import io.servercore.testing.Await;
+import java.net.InetSocketAddress;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,19 +25,50 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PROTOCOL.md section 4, behaviour by behaviour, through a real socket. */
+/**
+ * PROTOCOL.md section 4, behaviour by behaviour, through a real socket: the contract every
+ * server of the protocol passes. {@link GameServerProtocolTest} runs it against gameserver; the
+ * benchmarks module runs it against the Netty reference server, so that the two servers it
+ * compares speak the same protocol.
+ */
 @Timeout(30)
-class ProtocolBehaviourTest {
-    private GameServer server;
+public abstract class ProtocolContract {
+    /** A running server of the protocol. */
+    public interface ServerUnderTest extends AutoCloseable {
+        InetSocketAddress address();
+
+        /** Rooms that exist now. */
+        int roomCount();
+
+        @Override
+        void close();
+    }
+
+    protected ServerUnderTest server;
+
+    /** Starts the server under test on 127.0.0.1 with a free port and these settings. */
+    protected abstract ServerUnderTest start(GameServerConfig config) throws Exception;
+
+    /** The protocol's defaults with the rate limit off or on as given. */
+    protected static GameServerConfig config(int roomCapacity, int packetRate, int packetBurst) {
+        GameServerConfig base = TestServers.config();
+        return new GameServerConfig(base.host(), 0, 2, 100, 4096, roomCapacity, 1024, packetRate, packetBurst,
+                4L << 20, 60_000, 0);
+    }
 
     @BeforeEach
-    void start() throws Exception {
-        server = TestServers.start();
+    void startDefault() throws Exception {
+        server = start(TestServers.config());
     }
 
     @AfterEach
     void stop() {
         server.close();
+    }
+
+    private void restart(GameServerConfig config) throws Exception {
+        server.close();
+        server = start(config);
     }
 
     private GameClient client() throws Exception {
@@ -110,10 +142,7 @@ class ProtocolBehaviourTest {
 
     @Test
     void aFullRoomAnswersRoomFull() throws Exception {
-        server.close();
-        GameServerConfig base = TestServers.config();
-        server = TestServers.start(new GameServerConfig(base.host(), 0, 2, 100, 4096, 2, 1024, 200, 400,
-                4L << 20, 60_000, 0));
+        restart(config(2, 200, 400));
         try (GameClient a = client(); GameClient b = client(); GameClient c = client()) {
             a.enter("small", "a");
             b.enter("small", "b");
@@ -210,9 +239,9 @@ class ProtocolBehaviourTest {
                 alice.expect(S_BroadcastEnter.class);
             }
             assertEquals(b, alice.expect(S_BroadcastLeave.class).playerId);
-            assertEquals(1, server.rooms().count());
+            assertEquals(1, server.roomCount());
         }
-        Await.until("the empty room is gone", () -> server.rooms().count() == 0, () -> server.rooms().count());
+        Await.until("the empty room is gone", () -> server.roomCount() == 0, () -> server.roomCount());
     }
 
     @Test
@@ -230,10 +259,7 @@ class ProtocolBehaviourTest {
 
     @Test
     void aFastSenderIsRateLimitedWithThePacketDroppedAndTheSessionKept() throws Exception {
-        server.close();
-        GameServerConfig base = TestServers.config();
-        server = TestServers.start(new GameServerConfig(base.host(), 0, 2, 100, 4096, 1000, 1024, 5, 10,
-                4L << 20, 60_000, 0));
+        restart(config(1000, 5, 10));
         try (GameClient c = client()) {
             byte[] burst = new byte[0];
             for (int i = 0; i < 40; i++) {
