@@ -18,24 +18,70 @@ import java.nio.ByteOrder;
  * front only when the free space has fallen below a quarter of the capacity, so copies stay
  * rare and short.
  *
+ * <p>It starts small and grows on demand ({@link #ensureCapacity(int)}), up to a maximum that
+ * holds the largest frame: NIO.2 needs a buffer in every pending read, so an idle session
+ * holds its receive buffer all the time, and a small one is what keeps ten thousand idle
+ * sessions cheap. A session that once received a large frame keeps the larger buffer.
+ *
  * <p>Not thread-safe: owned by one session and touched only by the thread that completed its
  * read, which NIO.2 guarantees is one at a time.
  */
 public final class RecvBuffer {
-    private final ByteBuffer memory;
-    private final ByteBuffer writeView;
-    private final ByteBuffer readView;
+    private final int maxCapacity;
+    private ByteBuffer memory;
+    private ByteBuffer writeView;
+    private ByteBuffer readView;
     private int readPos;
     private int writePos;
 
-    /** @param capacity bytes, at least the largest frame the session accepts */
+    /** A buffer of fixed {@code capacity}. */
     public RecvBuffer(int capacity) {
-        if (capacity < 1) {
-            throw new IllegalArgumentException("capacity=" + capacity + ", min=1");
+        this(capacity, capacity);
+    }
+
+    /**
+     * @param initialCapacity bytes to start with, 1 or more
+     * @param maxCapacity     bytes it may grow to, at least the largest frame the session accepts
+     */
+    public RecvBuffer(int initialCapacity, int maxCapacity) {
+        if (initialCapacity < 1 || maxCapacity < initialCapacity) {
+            throw new IllegalArgumentException("initialCapacity=" + initialCapacity + ", min=1, max=maxCapacity="
+                    + maxCapacity);
         }
+        this.maxCapacity = maxCapacity;
+        allocate(initialCapacity);
+    }
+
+    private void allocate(int capacity) {
         memory = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
         writeView = memory.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         readView = memory.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Grows, keeping the unconsumed bytes, so that at least {@code bytes} fit from the start of
+     * the buffer (for a frame whose size is already known), and so that a full buffer has free
+     * space again. Returns whether there is free space to read into; {@code false} only when the
+     * buffer is full at its maximum capacity.
+     */
+    public boolean ensureCapacity(int bytes) {
+        int needed = Math.max(bytes, freeSize() == 0 ? memory.capacity() + 1 : 0);
+        if (needed > memory.capacity() && memory.capacity() < maxCapacity) {
+            int grown = Math.min(maxCapacity, Math.max(needed, memory.capacity() * 2));
+            ByteBuffer old = memory.duplicate();
+            old.limit(writePos).position(readPos);
+            allocate(grown);
+            ByteBuffer dst = memory.duplicate();
+            dst.put(old);
+            writePos -= readPos;
+            readPos = 0;
+        }
+        return freeSize() > 0;
+    }
+
+    /** The most this buffer may grow to. */
+    public int maxCapacity() {
+        return maxCapacity;
     }
 
     public int capacity() {

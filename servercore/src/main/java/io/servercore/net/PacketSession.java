@@ -44,6 +44,7 @@ public abstract class PacketSession extends Session {
         boolean cut = false;
         try {
             int size;
+            recvHint = 0;
             while (!isClosed() && (size = cutter.frameAt(data, pos, end - pos)) != 0) {
                 int id = PacketHeader.id(data, pos);
                 cut = true;
@@ -51,6 +52,9 @@ public abstract class PacketSession extends Session {
                 onRecvPacket(id, data);
                 data.limit(end);
                 pos += size;
+            }
+            if (end - pos >= PacketHeader.HEADER_LENGTH) {
+                recvHint = PacketHeader.size(data, pos); // checked by the cutter: let the buffer grow for it
             }
         } catch (InvalidFrameException e) {
             violation(e.getMessage());

@@ -22,6 +22,11 @@ public final class ServiceConfig {
      * of the smallest (4-byte) frames.
      */
     public static final int DEFAULT_SEND_QUEUE_CAPACITY = 1 << 20;
+    /**
+     * The receive buffer a session starts with. NIO.2 keeps a buffer in every pending read, so
+     * an idle session holds this much direct memory; it grows when frames need more.
+     */
+    public static final int DEFAULT_RECV_BUFFER_SIZE = 1024;
 
     private final String host;
     private final int port;
@@ -29,6 +34,7 @@ public final class ServiceConfig {
     private final int maxSessions;
     private final int maxFrameSize;
     private final int recvBufferSize;
+    private final int maxRecvBufferSize;
     private final long outboundLimit;
     private final int sendQueueCapacity;
     private final long idleTimeoutMillis;
@@ -40,7 +46,8 @@ public final class ServiceConfig {
         backlog = b.backlog;
         maxSessions = b.maxSessions;
         maxFrameSize = b.maxFrameSize;
-        recvBufferSize = b.recvBufferSize != 0 ? b.recvBufferSize : Math.max(2 * b.maxFrameSize, 8192);
+        recvBufferSize = b.recvBufferSize;
+        maxRecvBufferSize = Math.max(b.recvBufferSize, Math.max(2 * b.maxFrameSize, 8192));
         outboundLimit = b.outboundLimit;
         sendQueueCapacity = b.sendQueueCapacity;
         idleTimeoutMillis = b.idleTimeoutMillis;
@@ -73,8 +80,14 @@ public final class ServiceConfig {
         return maxFrameSize;
     }
 
+    /** The receive buffer a session starts with; it grows on demand to {@link #maxRecvBufferSize()}. */
     public int recvBufferSize() {
         return recvBufferSize;
+    }
+
+    /** What a receive buffer may grow to: twice the frame limit, at least 8 KiB. */
+    public int maxRecvBufferSize() {
+        return maxRecvBufferSize;
     }
 
     /** Bytes queued for one session beyond which it is cut. */
@@ -109,7 +122,7 @@ public final class ServiceConfig {
         private int backlog = DEFAULT_BACKLOG;
         private int maxSessions = DEFAULT_MAX_SESSIONS;
         private int maxFrameSize = DEFAULT_MAX_FRAME_SIZE;
-        private int recvBufferSize;
+        private int recvBufferSize = DEFAULT_RECV_BUFFER_SIZE;
         private long outboundLimit = DEFAULT_OUTBOUND_LIMIT;
         private int sendQueueCapacity = DEFAULT_SEND_QUEUE_CAPACITY;
         private long idleTimeoutMillis;
@@ -145,7 +158,7 @@ public final class ServiceConfig {
             return this;
         }
 
-        /** At least {@code maxFrameSize}; 0 picks twice the frame limit, at least 8 KiB. */
+        /** Bytes a session's receive buffer starts with, 64 to 2^26; it grows on demand. */
         public Builder recvBufferSize(int value) {
             recvBufferSize = value;
             return this;
@@ -180,9 +193,7 @@ public final class ServiceConfig {
             range("backlog", backlog, 1, Integer.MAX_VALUE);
             range("maxSessions", maxSessions, 1, Integer.MAX_VALUE);
             range("maxFrameSize", maxFrameSize, PacketHeader.HEADER_LENGTH, PacketHeader.MAX_FRAME_SIZE);
-            if (recvBufferSize != 0) {
-                range("recvBufferSize", recvBufferSize, maxFrameSize, 1 << 26);
-            }
+            range("recvBufferSize", recvBufferSize, 64, 1 << 26);
             range("outboundLimit", outboundLimit, 1, Long.MAX_VALUE);
             range("sendQueueCapacity", sendQueueCapacity, 32, 1 << 30);
             range("idleTimeoutMillis", idleTimeoutMillis, 0, Long.MAX_VALUE);

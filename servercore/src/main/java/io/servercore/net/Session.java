@@ -108,6 +108,8 @@ public abstract class Session {
     private RecvBuffer recvBuffer;
     private MpscChunkedArrayQueue<SendBuffer> sendQueue;
     private boolean bytesAreActivity = true;
+    /** The size of a frame whose start has arrived and whose end has not; receive path only. */
+    int recvHint;
     /** Set before onConnected; read by the reporter after READING was cleared. */
     private boolean started;
 
@@ -267,7 +269,7 @@ public abstract class Session {
         service = owner;
         channel = ch;
         id = sessionId;
-        recvBuffer = new RecvBuffer(config.recvBufferSize());
+        recvBuffer = new RecvBuffer(config.recvBufferSize(), config.maxRecvBufferSize());
         sendQueue = new MpscChunkedArrayQueue<>(16, config.sendQueueCapacity());
         try {
             SocketAddress remote = ch.getRemoteAddress();
@@ -329,15 +331,14 @@ public abstract class Session {
             return;
         }
         recvBuffer.clean();
-        ByteBuffer free = recvBuffer.writeSegment();
-        if (!free.hasRemaining()) {
+        if (!recvBuffer.ensureCapacity(recvHint)) {
             disconnect(DisconnectReason.PROTOCOL_VIOLATION,
                     "receive buffer full: " + recvBuffer.dataSize() + " bytes unconsumed, capacity=" + recvBuffer.capacity());
             endIo(READING);
             return;
         }
         try {
-            channel.read(free, this, READ_HANDLER);
+            channel.read(recvBuffer.writeSegment(), this, READ_HANDLER);
         } catch (RuntimeException e) {
             disconnect(DisconnectReason.IO_ERROR, e.toString());
             endIo(READING);

@@ -1,6 +1,7 @@
 package io.servercore.buffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -65,6 +66,40 @@ class RecvBufferTest {
         buffer.clean();
         assertEquals(12, buffer.freeSize());
         assertEquals(2, buffer.readSegment().position());
+    }
+
+    @Test
+    void itGrowsForAFrameLargerThanItselfAndKeepsTheUnconsumedBytes() {
+        RecvBuffer buffer = new RecvBuffer(8, 64);
+        receive(buffer, 1, 2, 3, 4, 5, 6);
+        buffer.onRead(2);
+        assertTrue(buffer.ensureCapacity(40));
+        assertEquals(40, buffer.capacity());
+        assertEquals(4, buffer.dataSize());
+        ByteBuffer data = buffer.readSegment();
+        assertEquals(0, data.position(), "the kept bytes moved to the front");
+        assertEquals(3, data.get(0));
+        assertEquals(6, data.get(3));
+        assertTrue(buffer.writeSegment().isDirect());
+    }
+
+    @Test
+    void aFullBufferDoublesUntilItsMaximumAndThenSaysSo() {
+        RecvBuffer buffer = new RecvBuffer(4, 8);
+        receive(buffer, 1, 2, 3, 4);
+        assertTrue(buffer.ensureCapacity(0), "full: it grows");
+        assertEquals(8, buffer.capacity());
+        receive(buffer, 5, 6, 7, 8);
+        assertFalse(buffer.ensureCapacity(0), "full at its maximum");
+        assertEquals(8, buffer.dataSize());
+    }
+
+    @Test
+    void aBufferWithRoomStaysAsItIs() {
+        RecvBuffer buffer = new RecvBuffer(16, 64);
+        receive(buffer, 1);
+        assertTrue(buffer.ensureCapacity(10));
+        assertEquals(16, buffer.capacity());
     }
 
     @Test

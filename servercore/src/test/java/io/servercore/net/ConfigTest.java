@@ -39,7 +39,7 @@ class ConfigTest {
         "port=-1            | port=-1 is out of range, min=0, max=65535",
         "maxFrameSize=-1    | maxFrameSize=-1 is out of range, min=4, max=65535",
         "maxFrameSize=70000 | maxFrameSize=70000 is out of range, min=4, max=65535",
-        "recvBufferSize=100 | recvBufferSize=100 is out of range, min=4096, max=67108864",
+        "recvBufferSize=10  | recvBufferSize=10 is out of range, min=64, max=67108864",
         "outboundLimit=-5   | outboundLimit=-5 is out of range, min=1, max=9223372036854775807",
         "maxSessions=0      | maxSessions=0 is out of range, min=1, max=2147483647",
         "backlog=-1         | backlog=-1 is out of range, min=1, max=2147483647",
