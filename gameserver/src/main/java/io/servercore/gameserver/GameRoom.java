@@ -35,7 +35,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * activated: it gets its {@code S_EnterRoom}, the others its {@code S_BroadcastEnter}, and its
  * waiting packets go out. So a lagging old room can never deliver to it, or from it, after its
  * new room did, and a joiner gets every broadcast that follows its {@code S_EnterRoom} and none
- * before it.
+ * before it. A pending member that switches on (or re-enters) before it is activated waits in
+ * the same line: it is still activated and answered, then leaves, in the order the player sent
+ * its packets, so every C_EnterRoom gets its S_EnterRoom and every chat its echo. Only a
+ * disconnected session's pending entry is dropped at once.
  */
 final class GameRoom {
     /** S_EnterRoom bytes before the list: header, playerId, room string length, list count. */
@@ -147,6 +150,13 @@ final class GameRoom {
         if (session.isClosed()) {
             return; // its leave job follows and drops the reference
         }
+        Member existing = members.get(session.playerId());
+        if (existing != null) {
+            // Re-entering while its earlier entry here still waits to be activated and to leave:
+            // this entry follows that one, in order.
+            existing.waiting.add(() -> doEnter(session, playerName, gate));
+            return;
+        }
         if (members.size() >= server.config().roomCapacity()) {
             session.error(ErrorCode.ROOM_FULL, "room '" + name + "' is full: capacity=" + server.config().roomCapacity());
             return;
@@ -196,16 +206,32 @@ final class GameRoom {
     }
 
     private void doLeave(ClientSession session, boolean reply, CompletableFuture<Void> processed) {
-        Member gone = members.remove(session.playerId());
-        if (gone != null && gone.isActive()) {
+        Member member = members.get(session.playerId());
+        if (member != null && !member.isActive() && !session.isClosed()) {
+            // A switch before activation: the entry still gets its S_EnterRoom and its packets
+            // answered, then leaves, in the order the player sent them.
+            member.waiting.add(() -> doLeave(session, reply, processed));
+            return;
+        }
+        members.remove(session.playerId());
+        if (member != null && member.isActive()) {
             active--;
             broadcast(new S_BroadcastLeave(session.playerId()));
-        } else if (gone == null && reply) {
+        } else if (member == null && reply) {
             session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
         }
         releaseRef();
         if (processed != null) {
             processed.complete(null);
+        }
+        if (member != null && !member.isActive()) {
+            // A disconnected session's pending entry, dropped unseen. What waited behind it still
+            // runs against a room it is no longer in: its leaves drop their references.
+            ArrayDeque<Runnable> waiting = member.waiting;
+            member.waiting = null;
+            for (Runnable op : waiting) {
+                op.run();
+            }
         }
     }
 

@@ -41,9 +41,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>What it reports to its {@link Ledger} as a problem: a sender's chats arriving out of order;
  * a chat, move, enter or leave that the view cannot explain (e.g. from a player not in the
- * room, or a chat of another room); an {@code S_EnterRoom} for a room it did not ask for, or
- * with another player id; any {@code S_Error}; a malformed frame; a close it did not ask for.
- * Its own echoed chats go to the ledger as accepted in the room it was in.
+ * room, or a chat of another room); a C_EnterRoom left without its own {@code S_EnterRoom} (each
+ * one is an entry, answered in order), or an {@code S_EnterRoom} for a room it did not ask for
+ * or with another player id; any {@code S_Error}; a malformed frame; a close it did not ask for.
+ * Its own echoed chats go to the ledger as accepted in the room it was in; {@link #unechoedChats()}
+ * tells how many it sent that have not come back.
  *
  * <p>Threading: the driver methods may be called from any thread; the receive side runs on an
  * I/O thread. Both touch the state under this object's monitor, and no lock is held while
@@ -128,6 +130,7 @@ final class SwarmClient extends PacketSession {
     private final Map<String, Integer> playerIdBySender = new HashMap<>();
     private final Set<String> chatsReceived = new HashSet<>();
     private int chatsReceivedTotal;
+    private int echoes;
     private long lastPong = -1;
     private boolean closed;
 
@@ -232,6 +235,11 @@ final class SwarmClient extends PacketSession {
         return all;
     }
 
+    /** Chats sent that the server has not echoed (yet); every chat sent in a room must come back. */
+    synchronized int unechoedChats() {
+        return chatsSent - echoes;
+    }
+
     synchronized long lastPong() {
         return lastPong;
     }
@@ -287,12 +295,18 @@ final class SwarmClient extends PacketSession {
             problem("S_EnterRoom for player " + packet.playerId + ", but this session is player " + playerId);
         }
         if (!continuation) {
-            if (entriesSeen >= enterRequests.size()) {
-                problem("S_EnterRoom(" + packet.room + ") without a C_EnterRoom waiting for it");
-            } else if (!enterRequests.get(entriesSeen).equals(packet.room)) {
-                problem("S_EnterRoom(" + packet.room + ") answers C_EnterRoom(" + enterRequests.get(entriesSeen) + ")");
+            int answered = enterRequests.subList(entriesSeen, enterRequests.size()).indexOf(packet.room);
+            if (answered < 0) {
+                problem("S_EnterRoom(" + packet.room + ") without a C_EnterRoom(" + packet.room + ") waiting for it;"
+                        + " waiting: " + enterRequests.subList(entriesSeen, enterRequests.size()));
+                entriesSeen = Math.min(entriesSeen + 1, enterRequests.size());
+            } else {
+                if (answered > 0) {
+                    problem("no S_EnterRoom for C_EnterRoom" + enterRequests.subList(entriesSeen, entriesSeen + answered)
+                            + ", sent before the C_EnterRoom(" + packet.room + ") that this S_EnterRoom answers");
+                }
+                entriesSeen += answered + 1; // one problem, not one for every entry after the lost one
             }
-            entriesSeen++;
             viewRoom = packet.room;
             view.clear();
         }
@@ -368,6 +382,7 @@ final class SwarmClient extends PacketSession {
             if (packet.playerId != playerId) {
                 problem("own chat '" + packet.chat + "' echoed as player " + packet.playerId);
             }
+            echoes++;
             ledger.accepted(viewRoom, packet.chat);
         }
     }
