@@ -1,0 +1,81 @@
+package io.servercore.dummyclient;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import picocli.CommandLine;
+
+/**
+ * {@code java -jar dummyclient.jar [flags]}: parses the flags, runs the swarm, prints the
+ * progress lines and the summary table, writes {@code --json FILE}, and exits with the run's
+ * status: 0 clean, 1 failed (the summary says why), 2 bad flags.
+ *
+ * <p>Runs on the main thread; the swarm's own threads are daemons of its engine.
+ */
+public final class DummyClientMain {
+    /** Exit status for a flag out of range or not understood. */
+    static final int USAGE = 2;
+
+    private DummyClientMain() {
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+        System.exit(run(args, out, err));
+    }
+
+    /** Runs the command line and returns its exit status. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) {
+        SwarmOptions options = new SwarmOptions();
+        CommandLine cli = new CommandLine(options);
+        SwarmConfig config;
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                return 0;
+            }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                return 0;
+            }
+            config = options.toConfig();
+        } catch (CommandLine.ParameterException e) {
+            return usage(err, SwarmOptions.explain(e));
+        } catch (IllegalArgumentException e) {
+            return usage(err, e.getMessage());
+        }
+        SwarmResult result;
+        try {
+            result = Swarm.run(config, out);
+        } catch (IOException e) {
+            err.println("dummyclient: cannot start: " + e.getMessage());
+            return SwarmResult.FAILED;
+        }
+        out.print(Report.table(result));
+        out.flush();
+        if (options.json != null) {
+            try {
+                Files.writeString(options.json, Json.of(result), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                err.println("dummyclient: cannot write " + options.json + ": " + e.getMessage());
+                return SwarmResult.FAILED;
+            }
+        }
+        return result.exitStatus();
+    }
+
+    private static int usage(PrintWriter err, String message) {
+        err.println("dummyclient: " + message + " (see --help)");
+        return USAGE;
+    }
+
+    /** For tests and scripts: the config the given flags make, or an exception naming the bad one. */
+    static SwarmConfig parse(String... args) {
+        SwarmOptions options = new SwarmOptions();
+        new CommandLine(options).parseArgs(args);
+        return options.toConfig();
+    }
+}

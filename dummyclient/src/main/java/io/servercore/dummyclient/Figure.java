@@ -1,0 +1,58 @@
+package io.servercore.dummyclient;
+
+import java.util.Locale;
+
+/**
+ * One figure of a report: a key for JSON, a label and unit for people, and a value that is a
+ * whole number, a real number with its decimals, or text. The summary table and the JSON file
+ * are both made from the same figures, so they cannot disagree.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param key      the JSON name
+ * @param label    the table's words
+ * @param value    a {@link Long}, a {@link Double} or a {@link String}
+ * @param decimals digits after the point for a {@link Double}
+ * @param unit     the table's unit, or empty
+ */
+record Figure(String key, String label, Object value, int decimals, String unit) {
+
+    static Figure count(String key, String label, long value) {
+        return new Figure(key, label, value, 0, "");
+    }
+
+    static Figure real(String key, String label, double value, int decimals, String unit) {
+        return new Figure(key, label, value, decimals, unit);
+    }
+
+    static Figure text(String key, String label, String value) {
+        return new Figure(key, label, value, 0, "");
+    }
+
+    /** The value and its unit for people: {@code 12,345}, {@code 1.250 ms}, {@code -} when there is none. */
+    String display() {
+        String shown = shownValue();
+        return unit.isEmpty() || shown.equals("-") ? shown : shown + " " + unit;
+    }
+
+    private String shownValue() {
+        if (value instanceof Long n) {
+            return String.format(Locale.ROOT, "%,d", n);
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? String.format(Locale.ROOT, "%,." + decimals + "f", d) : "-";
+        }
+        return String.valueOf(value);
+    }
+
+    /** The value as a JSON literal: a number, {@code null} for a non-finite number, or a string. */
+    String json() {
+        if (value instanceof Long n) {
+            return Long.toString(n);
+        }
+        if (value instanceof Double d) {
+            return Double.isFinite(d) ? String.format(Locale.ROOT, "%." + decimals + "f", d) : "null";
+        }
+        return Json.quote(String.valueOf(value));
+    }
+}

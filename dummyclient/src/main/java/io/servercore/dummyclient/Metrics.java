@@ -1,0 +1,132 @@
+package io.servercore.dummyclient;
+
+import io.servercore.net.DisconnectReason;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Everything the swarm counts while it runs: the {@link Counter}s, the chat latency and ping
+ * round-trip distributions, S_Error codes, disconnect causes, and a few sample messages of
+ * what went wrong.
+ *
+ * <p>Threading: every recording method may be called from any thread (I/O threads, the
+ * pacer, the runner) and never blocks; the read methods give a moment's view and may be
+ * called from any thread too, except the {@link Latency} readers, which belong to the runner.
+ */
+final class Metrics {
+    private static final int MAX_SAMPLES = 5;
+
+    final Latency chatLatency = new Latency();
+    final Latency pingRtt = new Latency();
+
+    private final LongAdder[] counters = new LongAdder[Counter.values().length];
+    private final Map<Integer, LongAdder> errorsByCode = new ConcurrentHashMap<>();
+    /** Filled for every reason up front and never changed: reads need no lock. */
+    private final Map<DisconnectReason, LongAdder> disconnectsByCause = new EnumMap<>(DisconnectReason.class);
+    private final Samples connectFailures = new Samples();
+    private final Samples protocolErrors = new Samples();
+
+    Metrics() {
+        for (int i = 0; i < counters.length; i++) {
+            counters[i] = new LongAdder();
+        }
+        for (DisconnectReason reason : DisconnectReason.values()) {
+            disconnectsByCause.put(reason, new LongAdder());
+        }
+    }
+
+    void add(Counter counter) {
+        counters[counter.ordinal()].increment();
+    }
+
+    void add(Counter counter, long n) {
+        counters[counter.ordinal()].add(n);
+    }
+
+    long get(Counter counter) {
+        return counters[counter.ordinal()].sum();
+    }
+
+    /** Every counter's value now, indexed by {@link Counter#ordinal()}. */
+    long[] snapshot() {
+        long[] values = new long[counters.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = counters[i].sum();
+        }
+        return values;
+    }
+
+    /** Sessions connected and not yet reported closed. */
+    long openSessions() {
+        return get(Counter.CONNECTED) - get(Counter.DISCONNECTS);
+    }
+
+    void serverError(int code) {
+        add(Counter.SERVER_ERRORS);
+        errorsByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
+
+    /** A disconnect the swarm did not ask for. */
+    void unexpectedDisconnect(DisconnectReason reason) {
+        add(Counter.UNEXPECTED_DISCONNECTS);
+        disconnectsByCause.get(reason).increment();
+    }
+
+    void connectFailed(Throwable cause) {
+        add(Counter.CONNECT_FAILURES);
+        connectFailures.add(String.valueOf(cause.getMessage()));
+    }
+
+    void protocolError(String detail) {
+        add(Counter.PROTOCOL_ERRORS);
+        protocolErrors.add(detail);
+    }
+
+    /** S_Error counts by code, codes in order, codes never seen left out. */
+    Map<Integer, Long> errorsByCode() {
+        Map<Integer, Long> out = new TreeMap<>();
+        errorsByCode.forEach((code, n) -> out.put(code, n.sum()));
+        return out;
+    }
+
+    /** Unexpected disconnects by cause, causes never seen left out. */
+    Map<DisconnectReason, Long> disconnectsByCause() {
+        Map<DisconnectReason, Long> out = new EnumMap<>(DisconnectReason.class);
+        disconnectsByCause.forEach((reason, n) -> {
+            if (n.sum() > 0) {
+                out.put(reason, n.sum());
+            }
+        });
+        return out;
+    }
+
+    List<String> connectFailureSamples() {
+        return connectFailures.list();
+    }
+
+    List<String> protocolErrorSamples() {
+        return protocolErrors.list();
+    }
+
+    /** The first few messages of one kind; later ones are only counted elsewhere. */
+    private static final class Samples {
+        private final ConcurrentLinkedQueue<String> kept = new ConcurrentLinkedQueue<>();
+        private final AtomicInteger seen = new AtomicInteger();
+
+        void add(String message) {
+            if (seen.incrementAndGet() <= MAX_SAMPLES) {
+                kept.add(message);
+            }
+        }
+
+        List<String> list() {
+            return List.copyOf(kept);
+        }
+    }
+}

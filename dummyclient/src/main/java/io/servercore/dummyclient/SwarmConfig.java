@@ -1,0 +1,59 @@
+package io.servercore.dummyclient;
+
+/**
+ * What one swarm run does, checked: every value is in its {@link Range} once an instance
+ * exists. {@link SwarmOptions} makes one from the command line.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param host                server address
+ * @param port                server port
+ * @param clients             sessions to open
+ * @param rooms               rooms the sessions are spread over evenly (chat mode)
+ * @param connectRate         sessions opened per second during the ramp
+ * @param chatRate            chats per second per session, 0 = none
+ * @param payload             bytes of each chat's text
+ * @param moveRate            moves per second per session, 0 = none
+ * @param pingIntervalSeconds seconds between heartbeat pings per session, 0 = none (chat mode)
+ * @param durationSeconds     seconds of load after the ramp
+ * @param mode                chat or echo
+ * @param window              pings in flight per session (echo mode)
+ * @param threads             I/O threads of the swarm's engine, at least 1
+ */
+record SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
+                   int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
+                   int window, int threads) {
+
+    SwarmConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("invalid --host '" + host + "': allowed a host name or address");
+        }
+        if (mode == null) {
+            throw new IllegalArgumentException("invalid --mode null: allowed chat|echo");
+        }
+        Range.PORT.check(port);
+        Range.CLIENTS.check(clients);
+        Range.ROOMS.check(rooms);
+        Range.CONNECT_RATE.check(connectRate);
+        Range.CHAT_RATE.check(chatRate);
+        Range.PAYLOAD.check(payload);
+        Range.MOVE_RATE.check(moveRate);
+        Range.PING_INTERVAL.check(pingIntervalSeconds);
+        Range.DURATION.check(durationSeconds);
+        Range.WINDOW.check(window);
+        if (threads < 1 || threads > Range.THREADS.max()) {
+            throw new IllegalArgumentException("invalid --threads " + threads + ": allowed 1.."
+                    + Range.number(Range.THREADS.max()));
+        }
+    }
+
+    /** Nanoseconds between a session's sends of one kind at {@code perSecond}; 0 when off. */
+    static long intervalNanos(double perSecond) {
+        return perSecond == 0 ? 0 : Math.max(1, Math.round(1e9 / perSecond));
+    }
+
+    /** The room of the session that connected {@code index}-th: sessions are dealt out like cards. */
+    String roomOf(int index) {
+        return "room-" + (index % rooms);
+    }
+}

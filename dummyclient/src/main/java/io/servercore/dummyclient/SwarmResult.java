@@ -1,0 +1,146 @@
+package io.servercore.dummyclient;
+
+import io.servercore.net.DisconnectReason;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.function.Function;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one run saw, frozen once it ended: every counter, the latency distributions, errors
+ * and disconnects by kind, and the run's timing. {@link #failures()} says in words what makes
+ * the run a failure; {@link #exitStatus()} is 0 when nothing does.
+ *
+ * <p>Immutable once built (the histograms are copies no one else holds); thread-safe.
+ */
+final class SwarmResult {
+    /** Exit status of a run that found something wrong. */
+    static final int FAILED = 1;
+
+    final SwarmConfig config;
+    final long[] counters;
+    /** Chat send (due time) to the sender's own copy back, in microseconds. */
+    final Histogram chatLatency;
+    /** C_Ping to S_Pong, in microseconds. */
+    final Histogram pingRtt;
+    final Map<Integer, Long> errorsByCode;
+    final Map<DisconnectReason, Long> disconnectsByCause;
+    final List<String> connectFailureSamples;
+    final List<String> protocolErrorSamples;
+    final long rampNanos;
+    final long loadNanos;
+    final long drainNanos;
+    /** Bytes the swarm had queued but not yet written when the load stopped. */
+    final long queuedAtStop;
+    /** The most bytes queued unsent at any progress tick. */
+    final long peakQueued;
+
+    SwarmResult(SwarmState state, Timeline timeline, long queuedAtStop, long peakQueued) {
+        Metrics metrics = state.metrics;
+        this.config = state.config;
+        this.counters = metrics.snapshot();
+        metrics.chatLatency.interval();
+        metrics.pingRtt.interval();
+        this.chatLatency = metrics.chatLatency.total().copy();
+        this.pingRtt = metrics.pingRtt.total().copy();
+        this.errorsByCode = Collections.unmodifiableMap(metrics.errorsByCode());
+        this.disconnectsByCause = Collections.unmodifiableMap(metrics.disconnectsByCause());
+        this.connectFailureSamples = metrics.connectFailureSamples();
+        this.protocolErrorSamples = metrics.protocolErrorSamples();
+        this.rampNanos = timeline.rampNanos();
+        this.loadNanos = timeline.loadNanos();
+        this.drainNanos = timeline.drainNanos();
+        this.queuedAtStop = queuedAtStop;
+        this.peakQueued = peakQueued;
+    }
+
+    long count(Counter counter) {
+        return counters[counter.ordinal()];
+    }
+
+    /** {@code n} per second of load (0 when the load took no time). */
+    double perSecond(long n) {
+        return loadNanos <= 0 ? 0 : n * 1e9 / loadNanos;
+    }
+
+    /** 0 when {@link #failures()} is empty, else {@link #FAILED}. */
+    int exitStatus() {
+        return failures().isEmpty() ? 0 : FAILED;
+    }
+
+    /** Each reason this run is a failure, in words; empty for a clean run. */
+    List<String> failures() {
+        List<String> out = new ArrayList<>();
+        long failedConnects = count(Counter.CONNECT_FAILURES);
+        if (failedConnects > 0) {
+            out.add(failedConnects + " of " + config.clients() + " sessions could not connect"
+                    + first(connectFailureSamples));
+        }
+        long notReady = count(Counter.CONNECTED) - count(Counter.READY);
+        if (notReady > 0) {
+            out.add(notReady + " connected sessions never got into their room (" + count(Counter.ENTRY_REFUSED)
+                    + " refused by the server)");
+        }
+        long dropped = count(Counter.UNEXPECTED_DISCONNECTS);
+        if (dropped > 0) {
+            out.add(dropped + " sessions were disconnected before the end: "
+                    + describe(disconnectsByCause, DisconnectReason::name));
+        }
+        long broken = count(Counter.PROTOCOL_ERRORS);
+        if (broken > 0) {
+            out.add(broken + " packets from the server broke the protocol" + first(protocolErrorSamples));
+        }
+        notZero(out, Counter.UNEXPECTED_PACKETS, " packets made no sense where they came");
+        notZero(out, Counter.ORDER_VIOLATIONS, " chats arrived out of their sender's order");
+        notZero(out, Counter.ORDER_GAPS, " chats went missing between two chats of their sender");
+        long errors = count(Counter.SERVER_ERRORS);
+        if (errors > 0) {
+            out.add("the server answered " + errors + " S_Error: " + describe(errorsByCode, code -> code + " " + ErrorCodes.name(code)));
+        }
+        if (config.mode() == Mode.ECHO) {
+            long unanswered = count(Counter.PINGS_SENT) - count(Counter.PONGS) - count(Counter.PINGS_DROPPED);
+            if (unanswered > 0) {
+                out.add(unanswered + " pings were never answered");
+            }
+        } else {
+            long lost = count(Counter.CHATS_SENT) - count(Counter.CHATS_ECHOED);
+            if (lost > 0) {
+                out.add(lost + " chats never came back to their sender");
+            }
+            predicted(out, "chat", Counter.CHAT_DELIVERIES, Counter.CHAT_PREDICTED);
+            predicted(out, "move", Counter.MOVE_DELIVERIES, Counter.MOVE_PREDICTED);
+        }
+        return out;
+    }
+
+    private void notZero(List<String> out, Counter counter, String words) {
+        if (count(counter) > 0) {
+            out.add(count(counter) + words);
+        }
+    }
+
+    private void predicted(List<String> out, String what, Counter delivered, Counter predicted) {
+        if (count(delivered) != count(predicted)) {
+            out.add(what + " deliveries " + count(delivered) + " != " + count(predicted)
+                    + " that the room sizes predict");
+        }
+    }
+
+    /** {@code A x1, B x2}: counts by key, in the map's order. */
+    static <K> String describe(Map<K, Long> counts, Function<K, String> name) {
+        StringJoiner out = new StringJoiner(", ");
+        counts.forEach((key, n) -> out.add(name.apply(key) + " x" + n));
+        return out.toString();
+    }
+
+    private static String first(List<String> samples) {
+        return samples.isEmpty() ? "" : " (first: " + samples.get(0) + ")";
+    }
+
+    /** The phases of a run on the run's clock: ramp, load, drain. */
+    record Timeline(long rampNanos, long loadNanos, long drainNanos) {
+    }
+}

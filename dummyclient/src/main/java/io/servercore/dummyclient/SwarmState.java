@@ -1,0 +1,47 @@
+package io.servercore.dummyclient;
+
+/**
+ * What every session of one run shares: the config, the metrics, the run's clock origin and
+ * the two switches the runner flips at the end.
+ *
+ * <p>Threading: the switches are volatile and only ever go from false to true, flipped by the
+ * runner and read by sessions on I/O threads and by the pacer; the rest is immutable or
+ * thread-safe itself.
+ */
+final class SwarmState {
+    final SwarmConfig config;
+    final Metrics metrics = new Metrics();
+    /** The run's time zero on {@link System#nanoTime()}; chats and pings carry time since it. */
+    final long epochNanos = System.nanoTime();
+
+    /** No new chats, moves or pings from now on: the load is over, what is in flight drains. */
+    private volatile boolean stopping;
+    /** The swarm closes its sessions now: a disconnect from here on is no finding. */
+    private volatile boolean closing;
+
+    SwarmState(SwarmConfig config) {
+        this.config = config;
+    }
+
+    boolean stopping() {
+        return stopping;
+    }
+
+    void stop() {
+        stopping = true;
+    }
+
+    boolean closing() {
+        return closing;
+    }
+
+    void markClosing() {
+        stopping = true;
+        closing = true;
+    }
+
+    /** Nanoseconds since {@link #epochNanos}. */
+    long now() {
+        return System.nanoTime() - epochNanos;
+    }
+}
