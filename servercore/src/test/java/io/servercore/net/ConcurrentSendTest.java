@@ -26,13 +26,8 @@ class ConcurrentSendTest {
     @Test
     void concurrentSendersStrandNothingAndKeepTheirOrder() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(() -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        }); RawClient client = new RawClient(loopback.address())) {
-            Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
-            Probe session = probes.get(0);
+        try (Loopback loopback = Loopback.start(Probe.into(probes)); RawClient client = new RawClient(loopback.address())) {
+            Probe session = Probe.connected(probes, 0);
             CountDownLatch go = new CountDownLatch(1);
             List<Thread> senders = new ArrayList<>();
             for (int s = 0; s < SENDERS; s++) {

@@ -107,13 +107,8 @@ class DisconnectTest {
     @Test
     void aSendAfterDisconnectIsANoOpThatReleasesItsSlice() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(() -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        }); RawClient client = new RawClient(loopback.address())) {
-            Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
-            Probe probe = probes.get(0);
+        try (Loopback loopback = Loopback.start(Probe.into(probes)); RawClient client = new RawClient(loopback.address())) {
+            Probe probe = Probe.connected(probes, 0);
             assertTrue(probe.disconnect());
             SendBuffer late = Loopback.frame(1, new byte[10]);
             assertFalse(probe.send(late));
@@ -129,11 +124,7 @@ class DisconnectTest {
     @Test
     void thePeerClosingIsReportedWithItsReasonAndTheServerForgetsTheSession() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(() -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        })) {
+        try (Loopback loopback = Loopback.start(Probe.into(probes))) {
             try (RawClient client = new RawClient(loopback.address())) {
                 client.write(Frames.frame(1, new byte[3]));
                 Await.until("frame received", () -> probes.size() == 1 && probes.get(0).framesReceived.get() == 1);
@@ -193,16 +184,11 @@ class DisconnectTest {
     @Test
     void aSendRacingTheLastWordIsNeverWrittenAfterIt() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(() -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        })) {
+        try (Loopback loopback = Loopback.start(Probe.into(probes))) {
             for (int round = 0; round < 50; round++) {
                 probes.clear();
                 try (RawClient client = new RawClient(loopback.address())) {
-                    Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
-                    Probe probe = probes.get(0);
+                    Probe probe = Probe.connected(probes, 0);
                     Thread chatter = new Thread(() -> {
                         for (int i = 0; i < 2000 && !probe.isClosed(); i++) {
                             probe.send(Loopback.frame(1, new byte[16]));

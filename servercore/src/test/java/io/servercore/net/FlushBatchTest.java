@@ -30,8 +30,7 @@ class FlushBatchTest {
             probes.add(probe);
             return probe;
         }); RawClient client = new RawClient(loopback.address())) {
-            Await.until("connected", () -> probes.size() == 1 && probes.get(0).connected.getCount() == 0);
-            Probe session = probes.get(0);
+            Probe session = Probe.connected(probes, 0);
             JobQueue room = new JobQueue(loopback.core::execute);
             // Pushed from an I/O thread, as a packet handler would: that thread drains the queue.
             loopback.core.execute(() -> room.push(() -> {

@@ -83,11 +83,7 @@ class ServiceLimitsTest {
     @Test
     void aSilentSessionIsCutAtTheIdleTimeoutWithItsReason() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(ServiceConfig.builder().idleTimeoutMillis(200), () -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        }); RawClient silent = new RawClient(loopback.address())) {
+        try (Loopback loopback = Loopback.start(ServiceConfig.builder().idleTimeoutMillis(200), Probe.into(probes)); RawClient silent = new RawClient(loopback.address())) {
             assertEquals(0, silent.readUntilClosed().length);
             Probe probe = probes.get(0);
             assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
@@ -98,11 +94,7 @@ class ServiceLimitsTest {
     @Test
     void aPeerThatDoesNotReadIsCutAtTheOutboundLimitAndOthersAreServed() throws Exception {
         List<Probe> probes = new CopyOnWriteArrayList<>();
-        try (Loopback loopback = Loopback.start(ServiceConfig.builder().outboundLimit(1 << 20), () -> {
-            Probe probe = new Probe();
-            probes.add(probe);
-            return probe;
-        }); RawClient stuck = new RawClient(loopback.address());
+        try (Loopback loopback = Loopback.start(ServiceConfig.builder().outboundLimit(1 << 20), Probe.into(probes)); RawClient stuck = new RawClient(loopback.address());
              RawClient fine = new RawClient(loopback.address())) {
             stuck.socket().setReceiveBufferSize(4096);
             Await.until("both connected", () -> probes.size() == 2
