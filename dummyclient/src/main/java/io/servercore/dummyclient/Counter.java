@@ -49,5 +49,12 @@ enum Counter {
     /** Chats that arrived after a later chat of the same sender, or twice. */
     ORDER_VIOLATIONS,
     /** Chats missing between two chats of one sender. */
-    ORDER_GAPS
+    ORDER_GAPS,
+
+    /** Attackers the sessions see in their rooms, summed over sessions: up on each entry seen, down on each leave. */
+    ATTACKERS_IN_VIEW,
+    /** Attackers' leaves the sessions saw. */
+    ATTACKER_LEAVES_SEEN,
+    /** Attackers' chats and moves the sessions received (not checked, not counted as deliveries). */
+    ATTACKER_PACKETS_SEEN
 }

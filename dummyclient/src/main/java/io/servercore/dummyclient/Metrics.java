@@ -4,8 +4,6 @@ import io.servercore.net.DisconnectReason;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,47 +17,25 @@ import java.util.concurrent.atomic.LongAdder;
  * pacer, the runner) and never blocks; the read methods give a moment's view and may be
  * called from any thread too, except the {@link Latency} readers, which belong to the runner.
  */
-final class Metrics {
+final class Metrics extends Tally<Counter> {
     private static final int MAX_SAMPLES = 5;
 
     final Latency chatLatency = new Latency();
+    /** With attacks: the chat latency of chats due before the attacks started, and after. */
+    final Latency chatLatencyCalm = new Latency();
+    final Latency chatLatencyAttacked = new Latency();
     final Latency pingRtt = new Latency();
 
-    private final LongAdder[] counters = new LongAdder[Counter.values().length];
-    private final Map<Integer, LongAdder> errorsByCode = new ConcurrentHashMap<>();
     /** Filled for every reason up front and never changed: reads need no lock. */
     private final Map<DisconnectReason, LongAdder> disconnectsByCause = new EnumMap<>(DisconnectReason.class);
     private final Samples connectFailures = new Samples();
     private final Samples protocolErrors = new Samples();
 
     Metrics() {
-        for (int i = 0; i < counters.length; i++) {
-            counters[i] = new LongAdder();
-        }
+        super(Counter.class);
         for (DisconnectReason reason : DisconnectReason.values()) {
             disconnectsByCause.put(reason, new LongAdder());
         }
-    }
-
-    void add(Counter counter) {
-        counters[counter.ordinal()].increment();
-    }
-
-    void add(Counter counter, long n) {
-        counters[counter.ordinal()].add(n);
-    }
-
-    long get(Counter counter) {
-        return counters[counter.ordinal()].sum();
-    }
-
-    /** Every counter's value now, indexed by {@link Counter#ordinal()}. */
-    long[] snapshot() {
-        long[] values = new long[counters.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = counters[i].sum();
-        }
-        return values;
     }
 
     /** Sessions connected and not yet reported closed. */
@@ -69,7 +45,7 @@ final class Metrics {
 
     void serverError(int code) {
         add(Counter.SERVER_ERRORS);
-        errorsByCode.computeIfAbsent(code, c -> new LongAdder()).increment();
+        addCode(code);
     }
 
     /** A disconnect the swarm did not ask for. */
@@ -90,9 +66,7 @@ final class Metrics {
 
     /** S_Error counts by code, codes in order, codes never seen left out. */
     Map<Integer, Long> errorsByCode() {
-        Map<Integer, Long> out = new TreeMap<>();
-        errorsByCode.forEach((code, n) -> out.put(code, n.sum()));
-        return out;
+        return codes();
     }
 
     /** Unexpected disconnects by cause, causes never seen left out. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Decides when each session sends: every session sends each kind of packet on its own even
@@ -108,11 +107,8 @@ final class Pacer {
         }
         long deadline = System.nanoTime() + timeoutNanos;
         for (Shard shard : shards) {
-            while (shard.busy) {
-                if (System.nanoTime() - deadline > 0) {
-                    return false;
-                }
-                LockSupport.parkNanos(100_000);
+            if (!shard.gate.close(Math.max(0, deadline - System.nanoTime()))) {
+                return false;
             }
         }
         return true;
@@ -158,19 +154,21 @@ final class Pacer {
 
     /**
      * The sessions of one shard and their slots, in order of time due. Everything but
-     * {@link #inbox} and {@link #busy} is touched only by {@link #run()}.
+     * {@link #inbox} and {@link #gate} is touched only by {@link #run()}.
      */
     private final class Shard implements Runnable {
         final ConcurrentLinkedQueue<PlayerSession> inbox = new ConcurrentLinkedQueue<>();
         final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparingLong((Slot s) -> s.due));
         /** Load slots waiting for the load to start. */
         final List<Slot> parked = new ArrayList<>();
-        /** Set for the whole of a tick; {@link #stop} waits for it to clear. */
-        volatile boolean busy;
+        /** Open for the ticks; {@link #stop} closes it, waiting out a tick that runs. */
+        final TickGate gate = new TickGate();
 
         @Override
         public void run() {
-            busy = true;
+            if (!gate.enter()) {
+                return;
+            }
             try {
                 if (state.stopping()) {
                     return;
@@ -187,7 +185,7 @@ final class Pacer {
                 }
                 fireDue(now);
             } finally {
-                busy = false;
+                gate.exit();
             }
         }
 

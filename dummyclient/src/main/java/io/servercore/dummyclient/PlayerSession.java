@@ -16,6 +16,8 @@ import io.servercore.net.DisconnectReason;
 import io.servercore.net.PacketSession;
 import io.servercore.packet.Packet;
 import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,10 +32,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * S_BroadcastEnter, minus S_BroadcastLeave, plus itself; the server broadcasts in the order it
  * accepts, so when its own chat comes back the view is the room that chat was delivered to.
  *
+ * <p>Attackers ({@code --attack}) share the players' rooms under names {@link Attack#isAttacker}
+ * knows. A session keeps them apart: they are not in its room size (the swarm counts only
+ * what players receive), their chats and moves are counted as seen but not checked, and the
+ * run adds up, over all sessions, how many attackers each still sees in its room, which must
+ * be none once every attacker has gone.
+ *
  * <p>Threading. Two callers, each with its own state, and what they share:
  * <ul>
  * <li>the receive side ({@code onConnected}, {@code onRecvPacket}, {@code onDisconnected}) on
- *     I/O threads, one call at a time: player id, room size, order table;
+ *     I/O threads, one call at a time: player id, room size, attackers in the room, order table;
  * <li>the pacer's tick ({@link #fire}) on an I/O thread, one at a time per session: chat
  *     and move sequence numbers;
  * <li>both: the echo window count, which is atomic, and {@code send}, which is thread-safe.
@@ -60,6 +68,8 @@ final class PlayerSession extends PacketSession {
     private boolean enterContinues;
     private boolean refused;
     private final SenderOrder order = new SenderOrder();
+    /** Player ids of the attackers in this session's room. */
+    private final Set<Integer> attackers = new HashSet<>();
     private boolean ready;
 
     // ---- pacer side ----
@@ -111,6 +121,7 @@ final class PlayerSession extends PacketSession {
         }
         if (!state.closing()) {
             metrics.unexpectedDisconnect(reason);
+            metrics.add(Counter.ATTACKERS_IN_VIEW, -attackers.size()); // a view that is gone sees no one
         }
     }
 
@@ -121,25 +132,57 @@ final class PlayerSession extends PacketSession {
 
     void onEnterRoom(S_EnterRoom packet) {
         if (enterContinues && ready && packet.playerId == playerId && packet.room.equals(state.config.roomOf(index))) {
-            roomSize += packet.player.size();
+            roomSize += players(packet);
         } else if (ready || refused || state.config.mode() == Mode.ECHO) {
             metrics.add(Counter.UNEXPECTED_PACKETS);
         } else {
             playerId = packet.playerId;
-            roomSize = 1 + packet.player.size();
+            roomSize = 1 + players(packet);
             becomeReady();
         }
     }
 
+    /** The players among the others an S_EnterRoom lists; the attackers among them are noted apart. */
+    private int players(S_EnterRoom packet) {
+        int players = 0;
+        for (S_EnterRoom.Player member : packet.player) {
+            if (Attack.isAttacker(member.name)) {
+                attackerEntered(member.playerId);
+            } else {
+                players++;
+            }
+        }
+        return players;
+    }
+
+    private void attackerEntered(int id) {
+        if (attackers.add(id)) {
+            metrics.add(Counter.ATTACKERS_IN_VIEW);
+        }
+    }
+
     void onBroadcastEnter(S_BroadcastEnter packet) {
-        roomSize++;
+        if (Attack.isAttacker(packet.name)) {
+            attackerEntered(packet.playerId);
+        } else {
+            roomSize++;
+        }
     }
 
     void onBroadcastLeave(S_BroadcastLeave packet) {
-        roomSize--;
+        if (attackers.remove(packet.playerId)) {
+            metrics.add(Counter.ATTACKERS_IN_VIEW, -1);
+            metrics.add(Counter.ATTACKER_LEAVES_SEEN);
+        } else {
+            roomSize--;
+        }
     }
 
     void onChat(S_Chat packet) {
+        if (attackers.contains(packet.playerId)) {
+            metrics.add(Counter.ATTACKER_PACKETS_SEEN);
+            return;
+        }
         metrics.add(Counter.CHAT_DELIVERIES);
         long seq = ChatText.seq(packet.chat);
         if (!ready || seq < 0) {
@@ -157,12 +200,21 @@ final class PlayerSession extends PacketSession {
             metrics.add(Counter.CHAT_PREDICTED, roomSize);
             long sentAt = ChatText.time(packet.chat);
             if (sentAt >= 0) {
-                metrics.chatLatency.record(state.now() - sentAt);
+                long latency = state.now() - sentAt;
+                metrics.chatLatency.record(latency);
+                if (state.config.attack().any()) {
+                    Latency part = sentAt < state.attackStart() ? metrics.chatLatencyCalm : metrics.chatLatencyAttacked;
+                    part.record(latency);
+                }
             }
         }
     }
 
     void onBroadcastMove(S_BroadcastMove packet) {
+        if (attackers.contains(packet.playerId)) {
+            metrics.add(Counter.ATTACKER_PACKETS_SEEN);
+            return;
+        }
         metrics.add(Counter.MOVE_DELIVERIES);
         if (ready && packet.playerId == playerId) {
             metrics.add(Counter.MOVES_ECHOED);

@@ -1,6 +1,7 @@
 package io.servercore.dummyclient;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 import org.HdrHistogram.Histogram;
@@ -19,6 +20,7 @@ final class Progress {
     private final SwarmState state;
     private final PrintWriter out;
     private final LongSupplier queuedBytes;
+    private final List<Attack> attacks;
     private long[] last;
     private long lastNanos;
     private long nextNanos;
@@ -27,11 +29,13 @@ final class Progress {
     /**
      * @param out         where lines go; {@code null} for none (the backlog is still sampled)
      * @param queuedBytes the bytes queued unsent over all sessions, now
+     * @param attacks     the run's attacks, whose connections the line adds up
      */
-    Progress(SwarmState state, PrintWriter out, LongSupplier queuedBytes) {
+    Progress(SwarmState state, PrintWriter out, LongSupplier queuedBytes, List<Attack> attacks) {
         this.state = state;
         this.out = out;
         this.queuedBytes = queuedBytes;
+        this.attacks = attacks;
         this.last = state.metrics.snapshot();
         this.lastNanos = System.nanoTime();
         this.nextNanos = lastNanos + SECOND;
@@ -65,7 +69,7 @@ final class Progress {
     }
 
     private String text(String phase, boolean loading, long[] now, double seconds, Histogram interval, long queued) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%5.0fs] %-5s | open %d, ready %d of %d",
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%5.0fs] %-6s | open %d, ready %d of %d",
                 state.now() / 1e9, phase, state.metrics.openSessions(), now[Counter.READY.ordinal()],
                 state.config.clients()));
         if (state.config.mode() == Mode.ECHO) {
@@ -81,8 +85,23 @@ final class Progress {
                 : String.format(Locale.ROOT, "%.3f ms", interval.getValueAtPercentile(99) / 1000.0));
         long errors = now[Counter.SERVER_ERRORS.ordinal()] + now[Counter.PROTOCOL_ERRORS.ordinal()]
                 + now[Counter.CONNECT_FAILURES.ordinal()] + now[Counter.ORDER_VIOLATIONS.ordinal()];
-        return line.append(String.format(Locale.ROOT, " | errors %d | disconnects %d | queued %d B", errors,
-                now[Counter.UNEXPECTED_DISCONNECTS.ordinal()], queued)).toString();
+        line.append(String.format(Locale.ROOT, " | errors %d | disconnects %d | queued %d B", errors,
+                now[Counter.UNEXPECTED_DISCONNECTS.ordinal()], queued));
+        if (!attacks.isEmpty()) {
+            long open = 0;
+            long answered = 0;
+            long wrong = 0;
+            for (Attack attack : attacks) {
+                AttackMetrics m = attack.metrics;
+                open += m.open();
+                answered += m.get(AttackCounter.ANSWERED);
+                wrong += m.get(AttackCounter.UNEXPECTED_CLOSES) + m.get(AttackCounter.NOT_ANSWERED)
+                        + m.get(AttackCounter.CONNECT_FAILURES);
+            }
+            line.append(String.format(Locale.ROOT, " | attackers open %d, closes as expected %d, not as expected %d",
+                    open, answered, wrong));
+        }
+        return line.toString();
     }
 
     private long delta(long[] current, Counter counter) {

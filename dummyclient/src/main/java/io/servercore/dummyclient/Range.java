@@ -29,9 +29,15 @@ record Range(String flag, double min, double max, boolean offAtZero) {
     static final Range DURATION = new Range("--duration", 0, 31_536_000, false);
     static final Range WINDOW = new Range("--window", 1, 100_000, false);
     static final Range THREADS = new Range("--threads", 0, 1024, false);
+    static final Range MAX_P99 = new Range("--max-p99", 0.001, 3_600_000, true);
+    static final Range ATTACKERS = new Range("--attackers", 1, 100_000, false);
+    static final Range CYCLE_RATE = new Range("--cycle-rate", 0.001, 1000, false);
+    static final Range FLOOD_RATE = new Range("--flood-rate", 1, 1_000_000, false);
+    static final Range DRIP_INTERVAL = new Range("--drip-interval", 0.001, 3600, false);
 
     private static final List<Range> ALL = List.of(PORT, CLIENTS, ROOMS, CONNECT_RATE, CHAT_RATE, PAYLOAD,
-            MOVE_RATE, PING_INTERVAL, DURATION, WINDOW, THREADS);
+            MOVE_RATE, PING_INTERVAL, DURATION, WINDOW, THREADS, MAX_P99, ATTACKERS, CYCLE_RATE, FLOOD_RATE,
+            DRIP_INTERVAL);
 
     /** The range of {@code flag}, or {@code null} for a flag without one. */
     static Range of(String flag) {

@@ -3,6 +3,7 @@ package io.servercore.dummyclient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
@@ -30,6 +31,22 @@ final class Report {
     static List<Section> sections(SwarmResult r) {
         List<Section> out = new ArrayList<>();
         out.add(run(r));
+        if (r.config.clients() > 0) {
+            players(r, out);
+        }
+        if (r.config.attack().any()) {
+            if (r.config.clients() > 0) {
+                out.add(underAttack(r));
+            }
+            for (AttackResult attack : r.attacks) {
+                out.add(attack.section());
+            }
+        }
+        return out;
+    }
+
+    /** The players' sections: what a player felt. */
+    private static void players(SwarmResult r, List<Section> out) {
         out.add(sessions(r));
         if (r.config.mode() == Mode.ECHO) {
             out.add(echo(r));
@@ -44,7 +61,6 @@ final class Report {
         out.add(backlog(r));
         out.add(counts("errors", "S_Error by code", r.errorsByCode, code -> code + " " + ErrorCodes.name(code)));
         out.add(counts("disconnects", "disconnects before the end, by cause", r.disconnectsByCause, Enum::name));
-        return out;
     }
 
     /** The summary table, then the verdict with each failure on its own line. */
@@ -73,7 +89,7 @@ final class Report {
 
     private static Section run(SwarmResult r) {
         SwarmConfig c = r.config;
-        return new Section("run", "run", List.of(
+        List<Figure> f = new ArrayList<>(List.of(
                 Figure.text("mode", "mode", c.mode().flagValue()),
                 Figure.text("server", "server", c.host() + ":" + c.port()),
                 Figure.count("clients", "sessions asked for", c.clients()),
@@ -81,6 +97,32 @@ final class Report {
                 Figure.real("rampSeconds", "ramp (connect and enter)", r.rampNanos / 1e9, 2, "s"),
                 Figure.real("loadSeconds", "load", r.loadNanos / 1e9, 2, "s"),
                 Figure.real("drainSeconds", "drain (in-flight arriving)", r.drainNanos / 1e9, 2, "s")));
+        if (c.attack().any()) {
+            StringJoiner modes = new StringJoiner(",");
+            c.attack().modes().forEach(m -> modes.add(m.flag));
+            f.add(Figure.text("attacks", "attacks", modes.toString()));
+            f.add(Figure.real("attacksFromSeconds", "attacks from, into the load", r.calmNanos / 1e9, 2, "s"));
+        }
+        return new Section("run", "run", f);
+    }
+
+    /** Whether the attacks disturbed the players: latency before and during, attackers they still see. */
+    private static Section underAttack(SwarmResult r) {
+        return new Section("playersUnderAttack", "players during the attacks", List.of(
+                ms("chatP99BeforeMs", "chat latency p99 before", r.chatLatencyCalm),
+                ms("chatP99DuringMs", "chat latency p99 during", r.chatLatencyAttacked),
+                ms("chatMaxDuringMs", "chat latency max during", r.chatLatencyAttacked.getTotalCount() > 0,
+                        r.chatLatencyAttacked.getMaxValue()),
+                Figure.count("attackerPacketsSeen", "attackers' chats received",
+                        r.count(Counter.ATTACKER_PACKETS_SEEN)),
+                Figure.count("attackerLeavesSeen", "attacker leaves seen (all players)",
+                        r.count(Counter.ATTACKER_LEAVES_SEEN)),
+                Figure.count("attackersStillSeen", "attackers still seen at the end",
+                        r.count(Counter.ATTACKERS_IN_VIEW))));
+    }
+
+    private static Figure ms(String key, String label, Histogram h) {
+        return ms(key, label, h.getTotalCount() > 0, h.getValueAtPercentile(99));
     }
 
     private static Section sessions(SwarmResult r) {

@@ -7,6 +7,8 @@ import io.servercore.net.Session;
 import io.servercore.packet.PacketHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -23,16 +25,21 @@ import java.util.function.BooleanSupplier;
  *     and every connected session is in its room, was refused or closed; or, at the latest,
  *     {@value #RAMP_GRACE_SECONDS} s after the connect rate should have opened them all.
  * <li><b>load</b>: the {@link Pacer} starts every session's chats and moves (echo mode: its
- *     window of pings) at once, for the duration, or until no session is left.
- * <li><b>drain</b>: no new sends; waits until every chat, move and ping sent has arrived
- *     everywhere the room sizes predict, or nothing more has arrived for
- *     {@value #QUIET_MILLIS} ms, or {@value #DRAIN_MAX_SECONDS} s have passed.
+ *     window of pings) at once, for the duration, or until no session is left. With
+ *     {@code --attack}, the {@link Attack}s start after the first part of it
+ *     ({@link SwarmConfig#calmNanos()}) and run to its end.
+ * <li><b>drain</b>: no new sends; the attacks wind down (an attacker owed a close waits for
+ *     it, up to its answer timeout) and close their connections; then waits until every chat,
+ *     move and ping sent has arrived everywhere the room sizes predict and the players have
+ *     seen every attacker leave, or nothing more has arrived for {@value #QUIET_MILLIS} ms, or
+ *     {@value #DRAIN_MAX_SECONDS} s have passed.
  * <li>the swarm closes its sessions (those closes are no finding) and its engine.
  * </ol>
  *
  * <p>Threading: {@code run} blocks its caller for the whole run; that thread drives the
- * phases and prints the progress line. Sessions, connects and the pacer run on the swarm's own
- * {@link IoCore} threads and share only the {@link SwarmState}.
+ * phases and prints the progress line. Sessions, connects, the pacer and the attacks' ticks run
+ * on the swarm's own {@link IoCore} threads and share only the {@link SwarmState} (an attack
+ * also its own metrics, which the runner reads).
  */
 final class Swarm {
     static final int RAMP_GRACE_SECONDS = 10;
@@ -71,7 +78,11 @@ final class Swarm {
         ClientService service = ClientService.create(core, serviceConfig(config),
                 () -> new PlayerSession(state, pacer, nextIndex.getAndIncrement()));
         Connector connector = new Connector(service, state);
-        Progress progress = new Progress(state, out, () -> queuedBytes(service));
+        List<Attack> attacks = new ArrayList<>();
+        for (AttackMode mode : config.attack().modes()) {
+            attacks.add(mode.create(state));
+        }
+        Progress progress = new Progress(state, out, () -> queuedBytes(service), attacks);
         try {
             long start = System.nanoTime();
             pacer.start(core.timer());
@@ -83,33 +94,55 @@ final class Swarm {
             long loadStart = System.nanoTime();
             pacer.startLoad();
             long loadEnd = loadStart + Math.round(config.durationSeconds() * 1e9);
-            await(progress, "load", true, () -> connector.done() && metrics.openSessions() == 0, loadEnd);
+            // Players gone: the load is over. With no players at all, the attacks run their time.
+            BooleanSupplier noPlayerLeft = () -> config.clients() > 0 && connector.done()
+                    && metrics.openSessions() == 0;
+            if (attacks.isEmpty()) {
+                await(progress, "load", true, noPlayerLeft, loadEnd);
+            } else {
+                await(progress, "load", true, noPlayerLeft, loadStart + config.calmNanos());
+                state.startAttacks();
+                for (Attack attack : attacks) {
+                    attack.start(core.timer());
+                }
+                await(progress, "attack", true, noPlayerLeft, loadEnd);
+            }
 
             long stop = System.nanoTime();
             state.stop();
             connector.stop();
             pacer.stop(TimeUnit.SECONDS.toNanos(1));
+            attacks.forEach(Attack::finish);
             long queuedAtStop = queuedBytes(service);
-            await(progress, "drain", false, new Settled(), stop + TimeUnit.SECONDS.toNanos(DRAIN_MAX_SECONDS));
+            // Attackers still owed a close get it (or their answer timeout), then every attacker goes ...
+            await(progress, "drain", false, () -> attacks.stream().allMatch(Attack::idle),
+                    stop + Attack.ANSWER_NANOS + TimeUnit.SECONDS.toNanos(1));
+            attacks.forEach(Attack::stop);
+            // ... and the players see them leave while what they sent arrives.
+            await(progress, "drain", false, new Settled(),
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(DRAIN_MAX_SECONDS));
             long drained = System.nanoTime();
 
             state.markClosing();
             service.close();
             service.awaitSessionsClosed(5, TimeUnit.SECONDS);
-            SwarmResult.Timeline timeline =
-                    new SwarmResult.Timeline(loadStart - start, stop - loadStart, drained - stop);
-            return new SwarmResult(state, timeline, queuedAtStop, Math.max(queuedAtStop, progress.peakQueued()));
+            SwarmResult.Timeline timeline = new SwarmResult.Timeline(loadStart - start, stop - loadStart,
+                    drained - stop, config.calmNanos());
+            List<AttackResult> attackResults = attacks.stream().map(Attack::result).toList();
+            return new SwarmResult(state, timeline, queuedAtStop, Math.max(queuedAtStop, progress.peakQueued()),
+                    attackResults);
         } finally {
             state.markClosing();
             connector.stop();
+            attacks.forEach(Attack::stop);
             service.close();
         }
     }
 
     /** The engine settings of the swarm's client side: frames up to the protocol's 65,535 bytes. */
     private static ServiceConfig serviceConfig(SwarmConfig config) {
-        return ServiceConfig.builder().host(config.host()).port(config.port()).maxSessions(config.clients())
-                .maxFrameSize(PacketHeader.MAX_FRAME_SIZE).build();
+        return ServiceConfig.builder().host(config.host()).port(config.port())
+                .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE).build();
     }
 
     private boolean rampDone(Connector connector) {
@@ -150,11 +183,13 @@ final class Swarm {
 
         @Override
         public boolean getAsBoolean() {
-            if (metrics.openSessions() == 0 || everythingArrived()) {
+            if (metrics.openSessions() == 0
+                    || (everythingArrived() && metrics.get(Counter.ATTACKERS_IN_VIEW) == 0)) {
                 return true;
             }
             long arrivals = metrics.get(Counter.CHAT_DELIVERIES) + metrics.get(Counter.MOVE_DELIVERIES)
-                    + metrics.get(Counter.PONGS) + metrics.get(Counter.SERVER_ERRORS);
+                    + metrics.get(Counter.PONGS) + metrics.get(Counter.SERVER_ERRORS)
+                    + metrics.get(Counter.ATTACKER_LEAVES_SEEN);
             long now = System.nanoTime();
             if (arrivals != lastArrivals) {
                 lastArrivals = arrivals;

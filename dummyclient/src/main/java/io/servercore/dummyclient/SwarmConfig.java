@@ -19,10 +19,12 @@ package io.servercore.dummyclient;
  * @param mode                chat or echo
  * @param window              pings in flight per session (echo mode)
  * @param threads             I/O threads of the swarm's engine, at least 1
+ * @param maxP99Millis        the players' chat latency p99 above which the run fails, 0 = no limit
+ * @param attack              the hostile sessions beside the players; {@link AttackConfig#NONE} for none
  */
 record SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
                    int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
-                   int window, int threads) {
+                   int window, int threads, double maxP99Millis, AttackConfig attack) {
 
     SwarmConfig {
         if (host == null || host.isBlank()) {
@@ -31,8 +33,13 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
         if (mode == null) {
             throw new IllegalArgumentException("invalid --mode null: allowed chat|echo");
         }
+        if (attack == null) {
+            attack = AttackConfig.NONE;
+        }
         Range.PORT.check(port);
-        Range.CLIENTS.check(clients);
+        if (clients != 0 || !attack.any()) {
+            Range.CLIENTS.check(clients); // 0 players only beside an attack
+        }
         Range.ROOMS.check(rooms);
         Range.CONNECT_RATE.check(connectRate);
         Range.CHAT_RATE.check(chatRate);
@@ -41,6 +48,7 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
         Range.PING_INTERVAL.check(pingIntervalSeconds);
         Range.DURATION.check(durationSeconds);
         Range.WINDOW.check(window);
+        Range.MAX_P99.check(maxP99Millis);
         if (threads < 1 || threads > Range.THREADS.max()) {
             throw new IllegalArgumentException("invalid --threads " + threads + ": allowed 1.."
                     + Range.number(Range.THREADS.max()));
@@ -50,6 +58,15 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
     /** Nanoseconds between a session's sends of one kind at {@code perSecond}; 0 when off. */
     static long intervalNanos(double perSecond) {
         return perSecond == 0 ? 0 : Math.max(1, Math.round(1e9 / perSecond));
+    }
+
+    /**
+     * How long the load runs before the attacks start, so that the report can set the
+     * players' latency before them beside the latency during them: a fifth of the load, at
+     * most 30 s; none when there are no players.
+     */
+    long calmNanos() {
+        return clients == 0 || !attack.any() ? 0 : Math.round(Math.min(durationSeconds / 5, 30) * 1e9);
     }
 
     /** The room of the session that connected {@code index}-th: sessions are dealt out like cards. */

@@ -1,6 +1,8 @@
 package io.servercore.dummyclient;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,9 +17,9 @@ import picocli.CommandLine.Option;
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"A load swarm for the chat and room server: opens sessions, enters them into rooms, "
                 + "keeps them chatting, moving and pinging, and reports latency, deliveries, order, errors "
-                + "and disconnects.",
-                "Exit status: 0 when every session connected and stayed and everything arrived in order; "
-                        + "1 when not (the summary says why); 2 for a bad flag."})
+                + "and disconnects. With --attack, hostile sessions beside them, and what the server did about each.",
+                "Exit status: 0 when every session connected and stayed and everything arrived in order (and every "
+                        + "attack was answered as expected); 1 when not (the summary says why); 2 for a bad flag."})
 final class SwarmOptions {
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
             description = "Server address (default: ${DEFAULT-VALUE}).")
@@ -28,7 +30,8 @@ final class SwarmOptions {
     int port;
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "100",
-            description = "Sessions to open, 1..1000000 (default: ${DEFAULT-VALUE}).")
+            description = "Sessions to open, 1..1000000; 0 with --attack for attackers only "
+                    + "(default: ${DEFAULT-VALUE}).")
     int clients;
 
     @Option(names = "--rooms", paramLabel = "N", defaultValue = "10",
@@ -78,12 +81,45 @@ final class SwarmOptions {
             description = "I/O threads, 0..1024; 0 means one per core (default: one per core).")
     int threads;
 
+    @Option(names = "--max-p99", paramLabel = "MS", defaultValue = "0",
+            description = "Fail when the players' chat latency p99 is above this, 0 (off) or 0.001..3600000 ms "
+                    + "(default: off).")
+    double maxP99;
+
+    @Option(names = "--attack", paramLabel = "MODE", split = ",",
+            description = "Hostile sessions beside the players, each checked for the server's answer: "
+                    + "malformed, drip, flood, never-read, reset, churn (default: none).")
+    List<String> attack = new ArrayList<>();
+
+    @Option(names = "--attackers", paramLabel = "N", defaultValue = "10",
+            description = "Hostile sessions per attack, 1..100000 (default: ${DEFAULT-VALUE}).")
+    int attackers;
+
+    @Option(names = "--cycle-rate", paramLabel = "PER_S", defaultValue = "2",
+            description = "malformed, reset, churn: connections a second per attacker, 0.001..1000 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double cycleRate;
+
+    @Option(names = "--flood-rate", paramLabel = "PER_S", defaultValue = "2000",
+            description = "flood: packets a second per attacker, 1..1000000 (default: ${DEFAULT-VALUE}).")
+    double floodRate;
+
+    @Option(names = "--drip-interval", paramLabel = "SECONDS", defaultValue = "1",
+            description = "drip: seconds between two bytes, 0.001..3600; the frame (6 + --payload bytes, at most "
+                    + "1 KiB) must take longer than the server's idle timeout (default: ${DEFAULT-VALUE}).")
+    double dripInterval;
+
     /** @throws IllegalArgumentException naming the first flag out of range, its value and what is allowed */
     SwarmConfig toConfig() {
         Range.THREADS.check(threads);
         int ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        List<AttackMode> modes = new ArrayList<>();
+        for (String value : attack) {
+            modes.add(AttackMode.parse(value));
+        }
+        AttackConfig attacks = new AttackConfig(modes, attackers, cycleRate, floodRate, dripInterval);
         return new SwarmConfig(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingInterval,
-                duration, Mode.parse(mode), window, ioThreads);
+                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks);
     }
 
     /**

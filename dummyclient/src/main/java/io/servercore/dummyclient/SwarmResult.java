@@ -24,6 +24,9 @@ final class SwarmResult {
     final long[] counters;
     /** Chat send (due time) to the sender's own copy back, in microseconds. */
     final Histogram chatLatency;
+    /** With attacks: the chat latency of chats due before the attacks started, and of those due after. */
+    final Histogram chatLatencyCalm;
+    final Histogram chatLatencyAttacked;
     /** C_Ping to S_Pong, in microseconds. */
     final Histogram pingRtt;
     final Map<Integer, Long> errorsByCode;
@@ -33,19 +36,24 @@ final class SwarmResult {
     final long rampNanos;
     final long loadNanos;
     final long drainNanos;
+    /** From the start of the load to the start of the attacks. */
+    final long calmNanos;
     /** Bytes the swarm had queued but not yet written when the load stopped. */
     final long queuedAtStop;
     /** The most bytes queued unsent at any progress tick. */
     final long peakQueued;
+    /** One per attack, in the order given. */
+    final List<AttackResult> attacks;
 
-    SwarmResult(SwarmState state, Timeline timeline, long queuedAtStop, long peakQueued) {
+    SwarmResult(SwarmState state, Timeline timeline, long queuedAtStop, long peakQueued,
+                List<AttackResult> attacks) {
         Metrics metrics = state.metrics;
         this.config = state.config;
         this.counters = metrics.snapshot();
-        metrics.chatLatency.interval();
-        metrics.pingRtt.interval();
-        this.chatLatency = metrics.chatLatency.total().copy();
-        this.pingRtt = metrics.pingRtt.total().copy();
+        this.chatLatency = frozen(metrics.chatLatency);
+        this.chatLatencyCalm = frozen(metrics.chatLatencyCalm);
+        this.chatLatencyAttacked = frozen(metrics.chatLatencyAttacked);
+        this.pingRtt = frozen(metrics.pingRtt);
         this.errorsByCode = Collections.unmodifiableMap(metrics.errorsByCode());
         this.disconnectsByCause = Collections.unmodifiableMap(metrics.disconnectsByCause());
         this.connectFailureSamples = metrics.connectFailureSamples();
@@ -53,8 +61,16 @@ final class SwarmResult {
         this.rampNanos = timeline.rampNanos();
         this.loadNanos = timeline.loadNanos();
         this.drainNanos = timeline.drainNanos();
+        this.calmNanos = timeline.calmNanos();
         this.queuedAtStop = queuedAtStop;
         this.peakQueued = peakQueued;
+        this.attacks = List.copyOf(attacks);
+    }
+
+    /** Everything {@code latency} recorded, as a copy of its own. */
+    static Histogram frozen(Latency latency) {
+        latency.interval();
+        return latency.total().copy();
     }
 
     long count(Counter counter) {
@@ -100,6 +116,20 @@ final class SwarmResult {
         if (errors > 0) {
             out.add("the server answered " + errors + " S_Error: " + describe(errorsByCode, code -> code + " " + ErrorCodes.name(code)));
         }
+        if (config.maxP99Millis() > 0 && chatLatency.getTotalCount() > 0
+                && chatLatency.getValueAtPercentile(99) / 1000.0 > config.maxP99Millis()) {
+            out.add("chat latency p99 " + Range.number(chatLatency.getValueAtPercentile(99) / 1000.0)
+                    + " ms is above --max-p99 " + Range.number(config.maxP99Millis()) + " ms");
+        }
+        if (config.attack().any()) {
+            long ghosts = count(Counter.ATTACKERS_IN_VIEW);
+            if (ghosts != 0) {
+                out.add("players still saw " + ghosts + " attackers in their rooms after every attacker had gone");
+            }
+            for (AttackResult attack : attacks) {
+                out.addAll(attack.failures());
+            }
+        }
         if (config.mode() == Mode.ECHO) {
             long unanswered = count(Counter.PINGS_SENT) - count(Counter.PONGS) - count(Counter.PINGS_DROPPED);
             if (unanswered > 0) {
@@ -140,7 +170,7 @@ final class SwarmResult {
         return samples.isEmpty() ? "" : " (first: " + samples.get(0) + ")";
     }
 
-    /** The phases of a run on the run's clock: ramp, load, drain. */
-    record Timeline(long rampNanos, long loadNanos, long drainNanos) {
+    /** The phases of a run on the run's clock: ramp, load (its first {@code calmNanos} without attacks), drain. */
+    record Timeline(long rampNanos, long loadNanos, long drainNanos, long calmNanos) {
     }
 }

@@ -2,11 +2,11 @@ package io.servercore.dummyclient;
 
 /**
  * What every session of one run shares: the config, the metrics, the run's clock origin and
- * the two switches the runner flips at the end.
+ * the switches the runner flips: when the attacks start, and at the end.
  *
- * <p>Threading: the switches are volatile and only ever go from false to true, flipped by the
- * runner and read by sessions on I/O threads and by the pacer; the rest is immutable or
- * thread-safe itself.
+ * <p>Threading: the switches are volatile and only ever go from false to true (the attack
+ * start from never to a time), flipped by the runner and read by sessions on I/O threads and
+ * by the pacer; the rest is immutable or thread-safe itself.
  */
 final class SwarmState {
     final SwarmConfig config;
@@ -18,6 +18,8 @@ final class SwarmState {
     private volatile boolean stopping;
     /** The swarm closes its sessions now: a disconnect from here on is no finding. */
     private volatile boolean closing;
+    /** When the attacks started, on the run's clock; {@link Long#MAX_VALUE} before. */
+    private volatile long attackStart = Long.MAX_VALUE;
 
     SwarmState(SwarmConfig config) {
         this.config = config;
@@ -38,6 +40,15 @@ final class SwarmState {
     void markClosing() {
         stopping = true;
         closing = true;
+    }
+
+    long attackStart() {
+        return attackStart;
+    }
+
+    /** Marks now as the start of the attacks. */
+    void startAttacks() {
+        attackStart = now();
     }
 
     /** Nanoseconds since {@link #epochNanos}. */

@@ -37,6 +37,13 @@ class DummyClientMainTest {
         "--window;0;invalid --window 0: allowed 1..100000",
         "--threads;-2;invalid --threads -2: allowed 0..1024",
         "--connect-rate;0;invalid --connect-rate 0: allowed 1..1000000",
+        "--max-p99;-1;invalid --max-p99 -1: allowed 0 (off) or 0.001..3600000",
+        "--attack;burst;invalid --attack burst: allowed malformed|drip|flood|never-read|reset|churn",
+        "--attack;flood,drip,flood;invalid --attack flood,drip,flood: each attack at most once",
+        "--attackers;0;invalid --attackers 0: allowed 1..100000",
+        "--cycle-rate;0;invalid --cycle-rate 0: allowed 0.001..1000",
+        "--flood-rate;x;invalid --flood-rate x: allowed 1..1000000",
+        "--drip-interval;0;invalid --drip-interval 0: allowed 0.001..3600",
     })
     void aBadValueIsOneLineNamingFlagValueAndRangeAndExitsTwo(String flag, String value, String message) {
         assertEquals(DummyClientMain.USAGE, main(flag, value));
@@ -58,7 +65,8 @@ class DummyClientMainTest {
         assertEquals(0, main("--help"));
         for (String flag : List.of("--host", "--port", "--clients", "--rooms", "--connect-rate", "--chat-rate",
                 "--payload", "--move-rate", "--ping-interval", "--duration", "--mode", "--window", "--json",
-                "--threads", "--help")) {
+                "--threads", "--max-p99", "--attack", "--attackers", "--cycle-rate", "--flood-rate", "--drip-interval",
+                "--help")) {
             assertTrue(out.toString().contains(flag), flag + " missing from:\n" + out);
         }
     }
@@ -70,6 +78,15 @@ class DummyClientMainTest {
         assertEquals(7777, config.port());
         assertEquals(Mode.CHAT, config.mode());
         assertEquals(Runtime.getRuntime().availableProcessors(), config.threads());
+    }
+
+    @Test
+    void noPlayersOnlyBesideAnAttack() {
+        assertEquals(DummyClientMain.USAGE, main("--clients", "0"));
+        SwarmConfig config = DummyClientMain.parse("--clients", "0", "--attack", "churn,never-read");
+        assertEquals(List.of(AttackMode.CHURN, AttackMode.NEVER_READ), config.attack().modes());
+        assertEquals(0, config.calmNanos());
+        assertEquals(List.of(), DummyClientMain.parse().attack().modes());
     }
 
     @Test

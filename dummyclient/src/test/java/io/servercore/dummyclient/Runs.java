@@ -26,8 +26,14 @@ final class Runs {
 
     /** As {@link #gameServer(int)}, with rooms of at most {@code roomCapacity}. */
     static GameServer gameServer(int packetRate, int roomCapacity) throws IOException {
+        return gameServer(packetRate, roomCapacity, 4L << 20, 60_000);
+    }
+
+    /** As {@link #gameServer(int, int)}, with the given outbound limit and idle timeout. */
+    static GameServer gameServer(int packetRate, int roomCapacity, long outboundLimit, long idleTimeoutMillis)
+            throws IOException {
         return GameServer.start(new GameServerConfig("127.0.0.1", 0, 2, 10_000, 4096, roomCapacity, 1024,
-                packetRate, packetRate == 0 ? 0 : 2 * packetRate, 4L << 20, 60_000, 0));
+                packetRate, packetRate == 0 ? 0 : 2 * packetRate, outboundLimit, idleTimeoutMillis, 0));
     }
 
     /** The config of {@code flags} against {@code port} on loopback. */
