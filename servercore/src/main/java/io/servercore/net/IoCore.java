@@ -9,7 +9,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jctools.queues.MpscUnboundedXaddArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,10 @@ public final class IoCore implements AutoCloseable {
     private final Executor executor;
     private final JobTimer timer;
     private final List<Service> services = new CopyOnWriteArrayList<>();
+    /** Sessions whose flush was deferred by a FlushBatch; drained by one task at a time. */
+    private final MpscUnboundedXaddArrayQueue<Session> deferredFlushes = new MpscUnboundedXaddArrayQueue<>(256);
+    private final AtomicBoolean flushTaskQueued = new AtomicBoolean();
+    private final Runnable flushTask = this::flushDeferred;
     private volatile boolean closed;
 
     /** An engine with {@code threads} I/O threads named {@code io-N}. */
@@ -101,6 +107,35 @@ public final class IoCore implements AutoCloseable {
             execute(task);
         } catch (RejectedExecutionException e) {
             task.run();
+        }
+    }
+
+    /**
+     * Queues {@code session} for the deferred-flush task, and queues the task if it is not
+     * queued yet. The group's executor puts the task behind the I/O events its threads already
+     * took from epoll, so the flush covers the sends of all of them.
+     */
+    void deferFlush(Session session) {
+        deferredFlushes.offer(session);
+        if (flushTaskQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(flushTask);
+            } catch (RejectedExecutionException shutDown) {
+                flushDeferred(); // this thread holds the task's token: nobody else drains
+            }
+        }
+    }
+
+    private void flushDeferred() {
+        for (;;) {
+            Session session;
+            while ((session = deferredFlushes.poll()) != null) {
+                session.flushDeferred();
+            }
+            flushTaskQueued.set(false);
+            if (deferredFlushes.isEmpty() || !flushTaskQueued.compareAndSet(false, true)) {
+                return;
+            }
         }
     }
 

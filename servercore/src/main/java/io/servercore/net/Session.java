@@ -65,8 +65,8 @@ public abstract class Session {
             AtomicReferenceFieldUpdater.newUpdater(Session.class, DisconnectReason.class, "reason");
     private static final AtomicLongFieldUpdater<Session> QUEUED_BYTES =
             AtomicLongFieldUpdater.newUpdater(Session.class, "queuedBytes");
-    static final AtomicReferenceFieldUpdater<Session, FlushBatch> DEFERRED_BY =
-            AtomicReferenceFieldUpdater.newUpdater(Session.class, FlushBatch.class, "deferredBy");
+    private static final AtomicIntegerFieldUpdater<Session> FLUSH_DEFERRED =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "flushDeferred");
 
     private static final CompletionHandler<Integer, Session> READ_HANDLER = new CompletionHandler<>() {
         @Override
@@ -95,7 +95,8 @@ public abstract class Session {
     private volatile int ioState;
     private volatile DisconnectReason reason;
     private volatile long queuedBytes;
-    volatile FlushBatch deferredBy;
+    /** 1 while this session waits in its core's deferred-flush queue. */
+    private volatile int flushDeferred;
     private volatile long lastActivityNanos;
     /** The packet after which nothing more is written, and the reason to close once it is. */
     private volatile SendBuffer lastWord;
@@ -359,7 +360,13 @@ public abstract class Session {
         if (bytesAreActivity) {
             markActive();
         }
-        FlushBatch.enter();
+        // Replies to this read go out in one write when it is handled; sends to others are deferred.
+        FlushBatch batch = FlushBatch.current();
+        Session outerReceiver = batch.receiver;
+        boolean outerSent = batch.receiverSent;
+        batch.receiver = this;
+        batch.receiverSent = false;
+        batch.open();
         try {
             int available = recvBuffer.dataSize();
             int consumed = onRecv(recvBuffer.readSegment());
@@ -372,7 +379,13 @@ public abstract class Session {
         } catch (Throwable t) {
             handlerFailed("onRecv", t);
         } finally {
-            FlushBatch.exit();
+            batch.leave();
+            boolean replied = batch.receiverSent;
+            batch.receiver = outerReceiver;
+            batch.receiverSent = outerSent;
+            if (replied) {
+                flush();
+            }
         }
         receive();
     }
@@ -380,6 +393,20 @@ public abstract class Session {
     private void readFailed(Throwable cause) {
         disconnectOnFailure(cause);
         endIo(READING);
+    }
+
+    /** Asks the core to flush this session after the events at hand, once however often asked. */
+    final void deferFlush() {
+        if (FLUSH_DEFERRED.compareAndSet(this, 0, 1)) {
+            service.core().deferFlush(this);
+        }
+    }
+
+    /** Run by the core's deferred-flush task. */
+    final void flushDeferred() {
+        // Cleared first: a send after this either makes it into this flush or asks again.
+        flushDeferred = 0;
+        flush();
     }
 
     /** Takes the write flag and starts a write of what is queued; any thread, never throws. */

@@ -19,7 +19,12 @@ final class Loopback implements AutoCloseable {
     }
 
     static Loopback start(ServiceConfig.Builder config, Supplier<? extends Session> factory) throws IOException {
-        IoCore core = new IoCore("test-io", 2);
+        return start(2, config, factory);
+    }
+
+    static Loopback start(int threads, ServiceConfig.Builder config, Supplier<? extends Session> factory)
+            throws IOException {
+        IoCore core = new IoCore("test-io", threads);
         try {
             return new Loopback(core, ServerService.start(core, config.host("127.0.0.1").port(0).build(), factory));
         } catch (IOException | RuntimeException e) {
