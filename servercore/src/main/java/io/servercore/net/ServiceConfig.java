@@ -26,7 +26,7 @@ public final class ServiceConfig {
      * The receive buffer a session starts with. NIO.2 keeps a buffer in every pending read, so
      * an idle session holds this much direct memory; it grows when frames need more.
      */
-    public static final int DEFAULT_RECV_BUFFER_SIZE = 1024;
+    public static final int DEFAULT_RECV_BUFFER_SIZE = 256;
 
     private final String host;
     private final int port;

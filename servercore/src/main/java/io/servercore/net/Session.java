@@ -9,6 +9,8 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
+import java.util.ArrayDeque;
+import java.util.Queue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;
@@ -63,6 +65,11 @@ public abstract class Session {
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "ioState");
     private static final AtomicReferenceFieldUpdater<Session, DisconnectReason> REASON =
             AtomicReferenceFieldUpdater.newUpdater(Session.class, DisconnectReason.class, "reason");
+    @SuppressWarnings("rawtypes")
+    private static final AtomicReferenceFieldUpdater<Session, MpscChunkedArrayQueue> SEND_QUEUE =
+            AtomicReferenceFieldUpdater.newUpdater(Session.class, MpscChunkedArrayQueue.class, "sendQueue");
+    /** What the consumer side sees before the first send: always empty. */
+    private static final Queue<SendBuffer> NO_SENDS = new ArrayDeque<>(1);
     private static final AtomicLongFieldUpdater<Session> QUEUED_BYTES =
             AtomicLongFieldUpdater.newUpdater(Session.class, "queuedBytes");
     private static final AtomicIntegerFieldUpdater<Session> FLUSH_DEFERRED =
@@ -107,7 +114,8 @@ public abstract class Session {
     private long id;
     private String peer = "?";
     private RecvBuffer recvBuffer;
-    private MpscChunkedArrayQueue<SendBuffer> sendQueue;
+    /** Made by the first send: a padded JCTools queue is hundreds of bytes an idle session need not hold. */
+    private volatile MpscChunkedArrayQueue<SendBuffer> sendQueue;
     private boolean bytesAreActivity = true;
     /** The size of a frame whose start has arrived and whose end has not; receive path only. */
     int recvHint;
@@ -191,8 +199,12 @@ public abstract class Session {
             refuse(slice, "queued=" + queued + " bytes, max=" + limit);
             return false;
         }
-        if (!sendQueue.offer(slice)) {
-            refuse(slice, "queued=" + sendQueue.size() + " slices, max=" + service.config().sendQueueCapacity());
+        MpscChunkedArrayQueue<SendBuffer> queue = sendQueue;
+        if (queue == null) {
+            queue = createSendQueue();
+        }
+        if (!queue.offer(slice)) {
+            refuse(slice, "queued=" + queue.size() + " slices, max=" + service.config().sendQueueCapacity());
             return false;
         }
         if (!FlushBatch.defer(this)) {
@@ -218,6 +230,18 @@ public abstract class Session {
         lastWordReason = why;
         lastWord = slice;
         return enqueue(slice);
+    }
+
+    @SuppressWarnings("unchecked")
+    private MpscChunkedArrayQueue<SendBuffer> createSendQueue() {
+        MpscChunkedArrayQueue<SendBuffer> made = new MpscChunkedArrayQueue<>(16, service.config().sendQueueCapacity());
+        return SEND_QUEUE.compareAndSet(this, null, made) ? made : sendQueue;
+    }
+
+    /** The queue as the single consumer sees it. */
+    private Queue<SendBuffer> queued() {
+        Queue<SendBuffer> queue = sendQueue;
+        return queue != null ? queue : NO_SENDS;
     }
 
     private void refuse(SendBuffer slice, String detail) {
@@ -271,7 +295,6 @@ public abstract class Session {
         channel = ch;
         id = sessionId;
         recvBuffer = new RecvBuffer(config.recvBufferSize(), config.maxRecvBufferSize());
-        sendQueue = new MpscChunkedArrayQueue<>(16, config.sendQueueCapacity());
         try {
             SocketAddress remote = ch.getRemoteAddress();
             peer = String.valueOf(remote);
@@ -418,7 +441,7 @@ public abstract class Session {
             if (isClosed()) {
                 releaseQueued();
                 endIo(WRITING);
-            } else if (sendQueue.isEmpty()) {
+            } else if (queued().isEmpty()) {
                 endIo(WRITING);
             } else if (IoCore.isIoThread()) {
                 writeQueued();
@@ -433,7 +456,7 @@ public abstract class Session {
                     endIo(WRITING);
                 }
             }
-            if (sendQueue.isEmpty()) {
+            if (queued().isEmpty()) {
                 return;
             }
         }
@@ -441,7 +464,7 @@ public abstract class Session {
 
     /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
     private void writeQueued() {
-        if (!isClosed() && inflight.fill(sendQueue, lastWord) > 0) {
+        if (!isClosed() && inflight.fill(queued(), lastWord) > 0) {
             startWrite();
             return;
         }
@@ -449,7 +472,7 @@ public abstract class Session {
             releaseQueued();
         }
         endIo(WRITING);
-        if (!sendQueue.isEmpty()) {
+        if (!queued().isEmpty()) {
             flush();
         }
     }
@@ -491,7 +514,7 @@ public abstract class Session {
         disconnectOnFailure(cause);
         releaseQueued();
         endIo(WRITING);
-        if (!sendQueue.isEmpty()) {
+        if (!queued().isEmpty()) {
             flush();
         }
     }
@@ -505,7 +528,8 @@ public abstract class Session {
     /** Holder of WRITING only, or the reporter: releases every slice still queued. */
     private void releaseQueued() {
         SendBuffer slice;
-        while ((slice = sendQueue.poll()) != null) {
+        Queue<SendBuffer> queue = queued();
+        while ((slice = queue.poll()) != null) {
             QUEUED_BYTES.addAndGet(this, -slice.size());
             slice.release();
         }

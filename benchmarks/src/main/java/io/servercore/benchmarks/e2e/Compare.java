@@ -41,9 +41,12 @@ public final class Compare {
     private final int idleSessions;
     private final int maxSessionsCap;
     private final Path results;
+    private final String only;
     private final Results table = new Results(List.of(OURS, THEIRS));
 
-    private Compare(int rounds, int threads, int seconds, int idleSessions, int maxSessionsCap, Path results) {
+    private Compare(int rounds, int threads, int seconds, int idleSessions, int maxSessionsCap, Path results,
+                    String only) {
+        this.only = only;
         this.rounds = rounds;
         this.threads = threads;
         this.seconds = seconds;
@@ -59,6 +62,7 @@ public final class Compare {
         int idle = 10_000;
         int cap = 19_000;
         Path out = Path.of("benchmarks", "results");
+        String only = "all";
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rounds": rounds = Integer.parseInt(args[i + 1]); break;
@@ -67,13 +71,15 @@ public final class Compare {
                 case "--idle-sessions": idle = Integer.parseInt(args[i + 1]); break;
                 case "--max-sessions-cap": cap = Integer.parseInt(args[i + 1]); break;
                 case "--out": out = Path.of(args[i + 1]); break;
+                case "--only": only = args[i + 1]; break;
                 default:
                     System.err.println("compare: unknown flag " + args[i]
-                            + "; allowed --rounds --threads --seconds --idle-sessions --max-sessions-cap --out");
+                            + "; allowed --rounds --threads --seconds --idle-sessions --max-sessions-cap --out"
+                            + " --only echo|chat|idle|max");
                     System.exit(2);
             }
         }
-        new Compare(rounds, threads, seconds, idle, cap, out).run();
+        new Compare(rounds, threads, seconds, idle, cap, out, only).run();
     }
 
     /**
@@ -125,21 +131,33 @@ public final class Compare {
         for (int round = 1; round <= rounds; round++) {
             for (String server : List.of(OURS, THEIRS)) {
                 System.out.printf("round %d of %d: %s%n", round, rounds, server);
-                for (int sessions : new int[] {1, 100, 1000}) {
-                    echo(server, sessions);
+                if (runs("echo")) {
+                    for (int sessions : new int[] {1, 100, 1000}) {
+                        echo(server, sessions);
+                    }
                 }
-                chat(server, 1, 100);
-                chat(server, 10, 100);
-                idleMemory(server);
-                maxSessions(server);
+                if (runs("chat")) {
+                    chat(server, 1, 100);
+                    chat(server, 10, 100);
+                }
+                if (runs("idle")) {
+                    idleMemory(server);
+                }
+                if (runs("max")) {
+                    maxSessions(server);
+                }
             }
         }
         String md = report();
         System.out.println(md);
         Files.createDirectories(results);
-        Path file = results.resolve("e2e-" + LocalDate.now() + ".md");
+        Path file = results.resolve("e2e-" + LocalDate.now() + (only.equals("all") ? "" : "-" + only) + ".md");
         Files.writeString(file, md, StandardCharsets.UTF_8);
         System.out.println("written to " + file);
+    }
+
+    private boolean runs(String scenario) {
+        return only.equals("all") || only.equals(scenario);
     }
 
     private void echo(String server, int sessions) throws Exception {
