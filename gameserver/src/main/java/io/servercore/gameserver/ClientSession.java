@@ -24,6 +24,9 @@ final class ClientSession extends PacketSession {
     private static final Logger log = LoggerFactory.getLogger(ClientSession.class);
     private static final AtomicInteger NEXT_PLAYER_ID = new AtomicInteger();
 
+    /** A gate that is already open; completed, so every session may share it. */
+    private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
+
     private final GameServer server;
     private final int playerId = NEXT_PLAYER_ID.incrementAndGet();
     private final TokenBucket rateLimit;
@@ -33,7 +36,7 @@ final class ClientSession extends PacketSession {
      * Completes once every room this session left has processed its leave; a room it enters
      * keeps it pending until then (see {@link GameRoom}). Receive path only.
      */
-    CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> gate = OPEN;
 
     ClientSession(GameServer server) {
         this.server = server;

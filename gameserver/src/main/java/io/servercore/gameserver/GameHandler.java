@@ -7,6 +7,7 @@ import io.servercore.gameserver.protocol.C_Move;
 import io.servercore.gameserver.protocol.C_Ping;
 import io.servercore.gameserver.protocol.S_Pong;
 import io.servercore.gameserver.protocol.ServerPacketHandler;
+import io.servercore.packet.Utf8;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
@@ -57,7 +58,7 @@ final class GameHandler implements ServerPacketHandler<ClientSession> {
             session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
             return;
         }
-        int bytes = utf8Length(packet.chat);
+        int bytes = Utf8.length(packet.chat);
         if (bytes > config.chatLimit()) {
             session.error(ErrorCode.INVALID_ARGUMENT, "chat of " + bytes + " bytes, max=" + config.chatLimit());
             return;
@@ -110,24 +111,5 @@ final class GameHandler implements ServerPacketHandler<ClientSession> {
             }
         }
         return s.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES;
-    }
-
-    /** UTF-8 length of a string that parsed from valid UTF-8 (so it holds no lone surrogates). */
-    static int utf8Length(String s) {
-        int bytes = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c < 0x80) {
-                bytes += 1;
-            } else if (c < 0x800) {
-                bytes += 2;
-            } else if (Character.isHighSurrogate(c)) {
-                bytes += 4;
-                i++;
-            } else {
-                bytes += 3;
-            }
-        }
-        return bytes;
     }
 }

@@ -50,16 +50,13 @@ final class SendBufferChunk {
 
     /** A writable little-endian view of the free space, limited to {@code reserve} bytes. */
     ByteBuffer openView(int reserve) {
-        ByteBuffer view = memory.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-        view.limit(used + reserve).position(used);
-        return view.slice().order(ByteOrder.LITTLE_ENDIAN);
+        // One object per packet: slice(index, length) needs no duplicate to move a cursor on.
+        return memory.slice(used, reserve).order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Cuts {@code length} bytes at the cursor into a slice; owner thread only. */
     SendBuffer cut(int length) {
-        ByteBuffer view = memory.duplicate();
-        view.limit(used + length).position(used);
-        ByteBuffer bytes = view.slice().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = memory.slice(used, length).order(ByteOrder.LITTLE_ENDIAN);
         used += length;
         int before = STATE.getAndAdd(this, SLICE);
         if (before < SLICE) {

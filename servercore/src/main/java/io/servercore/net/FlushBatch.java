@@ -33,7 +33,7 @@ public final class FlushBatch {
 
     /** Opens (or nests) this thread's batch. Always pair with {@link #exit()} in a {@code finally}. */
     public static void enter() {
-        CURRENT.get().depth++;
+        CURRENT.get().open();
     }
 
     /** Closes one level. */

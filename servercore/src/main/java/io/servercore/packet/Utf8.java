@@ -13,12 +13,12 @@ import java.nio.ByteBuffer;
  *
  * <p>Stateless; every method may be called from any thread.
  */
-final class Utf8 {
+public final class Utf8 {
     private Utf8() {
     }
 
-    /** The number of bytes {@link #encode} writes for {@code s}. */
-    static int length(String s) {
+    /** The number of bytes {@code s} takes as UTF-8 on the wire: what a byte limit on a string field checks. */
+    public static int length(String s) {
         int length = s.length();
         int bytes = length;
         for (int i = 0; i < length; i++) {
