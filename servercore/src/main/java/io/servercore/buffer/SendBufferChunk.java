@@ -25,9 +25,9 @@ final class SendBufferChunk {
     /** Bytes already cut; touched only by the owning thread. */
     private int used;
 
-    SendBufferChunk(SendBufferManager manager, int capacity) {
+    SendBufferChunk(SendBufferManager manager, ByteBuffer memory) {
         this.manager = manager;
-        this.memory = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN);
+        this.memory = memory.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** Called by the owning thread when it takes the chunk from the pool. */
@@ -65,6 +65,11 @@ final class SendBufferChunk {
         SendBuffer slice = new SendBuffer(this, bytes);
         slice.origin = manager.track(slice);
         return slice;
+    }
+
+    /** Moves the cursor past {@code length} bytes that are never cut: an abandoned claim's. */
+    void skip(int length) {
+        used += length;
     }
 
     /** Drops one slice's hold; any thread. */

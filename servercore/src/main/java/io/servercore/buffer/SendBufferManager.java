@@ -4,21 +4,31 @@ import java.nio.ByteBuffer;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import org.jctools.queues.MpmcArrayQueue;
 
 /**
  * The pool that packets are encoded into: large direct chunks, one open chunk per thread,
  * cut into reference-counted {@link SendBuffer} slices.
  *
- * <p>Encoding a packet is two calls on one thread with nothing in between:
+ * <p>Encoding a packet is a claim on one thread: {@code open} reserves bytes, and
+ * {@code close} (or the checked {@code commit}) cuts what was written into a slice:
  * <pre>{@code
  * ByteBuffer out = pool.open(reserve);   // little-endian, position 0, limit reserve
  * out.putShort(...); ...
- * SendBuffer slice = pool.close(out.position());
+ * SendBuffer slice = pool.commit(out, out.position());
  * }</pre>
- * Because the open chunk is thread-local, {@code open}/{@code close} take no lock and touch
- * no shared cursor. A chunk goes back to the pool when its thread has moved on to a fresh
- * chunk and the last slice cut from it has been released.
+ * Because the open chunk is thread-local, claims take no lock and touch no shared cursor. A
+ * chunk goes back to the pool when its thread has moved on to a fresh chunk and the last slice
+ * cut from it has been released.
+ *
+ * <p>A claim is safe to abandon, as Agrona's {@code tryClaim}/{@code commit}/{@code abort}
+ * are: code that throws between {@code open} and {@code close} leaves the thread's pool usable.
+ * The next {@code open} on that thread abandons the stale claim, and its bytes are skipped,
+ * never cut, so a late write through the stale view cannot reach a later slice. The view that
+ * {@code open} returns is the claim's token: {@link #commit(ByteBuffer, int)} and
+ * {@link #abort(ByteBuffer)} refuse a view whose claim was abandoned, where {@code close(int)}
+ * and {@code abort()} act on whatever claim the thread has open.
  *
  * <p>Thread safety: every method may be called from any thread; {@code open} and
  * {@code close} pair up per thread. A chunk left open by a thread that dies is reclaimed by
@@ -46,6 +56,8 @@ public final class SendBufferManager {
     private final boolean leakDetection;
     private final MpmcArrayQueue<SendBufferChunk> pooled;
     private final ThreadLocal<OpenChunk> local = ThreadLocal.withInitial(OpenChunk::new);
+    /** Makes a chunk's memory; a test seam for a failing direct allocation. */
+    private final IntFunction<ByteBuffer> allocator;
     private final LongAdder liveSlices = new LongAdder();
     private final LongAdder chunksWithSlices = new LongAdder();
     private final LongAdder chunksAllocated = new LongAdder();
@@ -57,6 +69,10 @@ public final class SendBufferManager {
      * @param leakDetection   record where every slice was cut (costs a stack trace per slice)
      */
     public SendBufferManager(int chunkSize, int maxPooledChunks, boolean leakDetection) {
+        this(chunkSize, maxPooledChunks, leakDetection, ByteBuffer::allocateDirect);
+    }
+
+    SendBufferManager(int chunkSize, int maxPooledChunks, boolean leakDetection, IntFunction<ByteBuffer> allocator) {
         if (chunkSize < 4096 || chunkSize > (1 << 30)) {
             throw new IllegalArgumentException("chunkSize=" + chunkSize + ", min=4096, max=" + (1 << 30));
         }
@@ -64,6 +80,7 @@ public final class SendBufferManager {
             throw new IllegalArgumentException("maxPooledChunks=" + maxPooledChunks + ", min=1");
         }
         this.chunkSize = chunkSize;
+        this.allocator = allocator;
         this.leakDetection = leakDetection;
         this.pooled = new MpmcArrayQueue<>(Math.max(2, maxPooledChunks));
         this.tracked = leakDetection ? ConcurrentHashMap.newKeySet() : null;
@@ -84,47 +101,83 @@ public final class SendBufferManager {
     }
 
     /**
-     * Reserves {@code reserve} bytes on this thread's open chunk and returns a little-endian
-     * view of them, position 0 and limit {@code reserve}. Must be followed by
-     * {@link #close(int)} on the same thread.
+     * Claims {@code reserve} bytes on this thread's open chunk and returns a little-endian view
+     * of them, position 0 and limit {@code reserve}: the claim and its token. Finish it on the
+     * same thread with {@link #commit(ByteBuffer, int)} (or {@link #close(int)}), or
+     * {@link #abort(ByteBuffer)}. A claim this thread left open is abandoned first.
      */
     public ByteBuffer open(int reserve) {
         if (reserve < 1 || reserve > chunkSize) {
             throw new IllegalArgumentException("reserve=" + reserve + ", min=1, max=" + chunkSize);
         }
         OpenChunk open = local.get();
-        if (open.reserved != 0) {
-            throw new IllegalStateException("open(" + reserve + ") while " + open.reserved
-                    + " bytes are still open on this thread: close() first");
+        if (open.claim != null) {
+            open.abandon();
         }
         SendBufferChunk chunk = open.chunk;
         if (chunk == null || chunk.free() < reserve) {
+            // Forget the old chunk before taking a new one: if the take fails, this thread must not
+            // go on cutting from a chunk it retired, which another thread may lease meanwhile.
+            open.chunk = null;
             if (chunk != null) {
                 chunk.retire();
             }
             chunk = take();
             open.chunk = chunk;
         }
+        ByteBuffer view = chunk.openView(reserve);
+        open.claim = view;
         open.reserved = reserve;
-        return chunk.openView(reserve);
+        return view;
     }
 
     /**
-     * Cuts the first {@code written} bytes of the open reservation into a slice with a
-     * reference count of 1. The rest of the reservation stays free for the next packet.
+     * Cuts the first {@code written} bytes of this thread's open claim into a slice with a
+     * reference count of 1. The rest of the claim stays free for the next packet.
      */
     public SendBuffer close(int written) {
         OpenChunk open = local.get();
-        int reserved = open.reserved;
-        if (reserved == 0) {
+        if (open.claim == null) {
             throw new IllegalStateException("close(" + written + ") without open() on this thread");
         }
-        if (written < 0 || written > reserved) {
-            open.reserved = 0;
-            throw new IllegalArgumentException("written=" + written + ", min=0, max=" + reserved);
+        return open.commit(written);
+    }
+
+    /**
+     * Cuts the first {@code written} bytes of {@code claim} into a slice with a reference count
+     * of 1: {@link #close(int)}, checked against the token.
+     *
+     * @throws IllegalStateException if {@code claim} is not this thread's open claim (it was
+     *         finished already, or abandoned by a later {@code open})
+     */
+    public SendBuffer commit(ByteBuffer claim, int written) {
+        OpenChunk open = local.get();
+        if (claim == null || claim != open.claim) {
+            throw new IllegalStateException("commit(" + written + ") of a claim that is not open on this thread:"
+                    + " it was committed, aborted, or abandoned by a later open()");
         }
-        open.reserved = 0;
-        return open.chunk.cut(written);
+        return open.commit(written);
+    }
+
+    /** Gives up this thread's open claim, if any: nothing is cut. Safe to call in any {@code finally}. */
+    public void abort() {
+        OpenChunk open = local.get();
+        if (open.claim != null) {
+            open.abort();
+        }
+    }
+
+    /**
+     * Gives up {@code claim} if it is this thread's open claim; a claim already finished or
+     * abandoned is left alone. Returns whether it was open.
+     */
+    public boolean abort(ByteBuffer claim) {
+        OpenChunk open = local.get();
+        if (claim == null || claim != open.claim) {
+            return false;
+        }
+        open.abort();
+        return true;
     }
 
     /** Copies {@code src}'s remaining bytes into a new slice; {@code src}'s position moves to its limit. */
@@ -208,16 +261,40 @@ public final class SendBufferManager {
     private SendBufferChunk take() {
         SendBufferChunk chunk = pooled.poll();
         if (chunk == null) {
-            chunk = new SendBufferChunk(this, chunkSize);
+            chunk = new SendBufferChunk(this, allocator.apply(chunkSize));
             chunksAllocated.increment();
         }
         chunk.lease();
         return chunk;
     }
 
-    /** One thread's open chunk and its reservation; touched only by that thread. */
+    /** One thread's open chunk and its claim; touched only by that thread. */
     private static final class OpenChunk {
         SendBufferChunk chunk;
+        /** The view handed out by open(): the open claim's token; null when none is open. */
+        ByteBuffer claim;
         int reserved;
+
+        SendBuffer commit(int written) {
+            int limit = reserved;
+            claim = null;
+            reserved = 0;
+            if (written < 0 || written > limit) {
+                throw new IllegalArgumentException("written=" + written + ", min=0, max=" + limit);
+            }
+            return chunk.cut(written);
+        }
+
+        void abort() {
+            claim = null;
+            reserved = 0;
+        }
+
+        /** Drops a claim its code never finished, skipping its bytes: a late write through it lands in nothing cut. */
+        void abandon() {
+            chunk.skip(reserved);
+            claim = null;
+            reserved = 0;
+        }
     }
 }

@@ -89,12 +89,12 @@ public final class PacketWriter {
             throw new IllegalStateException("wrote " + out.position() + " bytes of a " + size
                     + "-byte frame: the packet changed while it was being written");
         }
-        return pool.close(size);
+        return pool.commit(out, size);
     }
 
-    /** Gives back the reservation of an {@link #open} whose writing failed, so the pool stays usable. */
+    /** Gives up the claim of an {@link #open} whose writing failed; nothing is cut. */
     public static void abort(SendBufferManager pool) {
-        pool.close(0).release();
+        pool.abort();
     }
 
     public static void putBool(ByteBuffer out, boolean value) {

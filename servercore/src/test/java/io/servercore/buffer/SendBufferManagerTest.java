@@ -132,13 +132,98 @@ class SendBufferManagerTest {
     }
 
     @Test
-    void openAndCloseMustPairUpOnAThread() {
-        assertThrows(IllegalStateException.class, () -> pool.close(1));
+    void closeWithoutAClaimAndOverwritingAClaimAreRefusedWithTheLimit() {
+        IllegalStateException none = assertThrows(IllegalStateException.class, () -> pool.close(1));
+        assertEquals("close(1) without open() on this thread", none.getMessage());
         pool.open(10);
-        assertThrows(IllegalStateException.class, () -> pool.open(10));
         IllegalArgumentException tooMuch = assertThrows(IllegalArgumentException.class, () -> pool.close(11));
         assertEquals("written=11, min=0, max=10", tooMuch.getMessage());
         assertEquals(0, pool.outstandingSlices());
+        assertThrows(IllegalStateException.class, () -> pool.close(1), "a refused close finishes the claim");
+    }
+
+    @Test
+    void aClaimAbandonedByAnExceptionLeavesTheThreadsPoolUsable() {
+        ByteBuffer stale = pool.open(10);
+        stale.put((byte) 1);
+        // The encoder threw here: neither close nor abort ran.
+        SendBuffer next = slice(pool, 7, 8, 9);
+        assertEquals(3, next.size());
+        assertEquals(1, pool.outstandingSlices());
+        next.release();
+        assertEquals(0, pool.outstandingSlices());
+        assertEquals(0, pool.outstandingChunks());
+    }
+
+    @Test
+    void aLateWriteThroughAnAbandonedClaimCannotReachALaterSlice() {
+        ByteBuffer stale = pool.open(8);
+        SendBuffer next = slice(pool, 1, 2, 3, 4);
+        stale.put(new byte[] {-1, -1, -1, -1, -1, -1, -1, -1});
+        ByteBuffer bytes = next.nioBuffer();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(i, bytes.get(), "byte " + i + " of the later slice");
+        }
+        IllegalStateException late = assertThrows(IllegalStateException.class, () -> pool.commit(stale, 8));
+        assertTrue(late.getMessage().contains("not open on this thread"), late.getMessage());
+        assertFalse(pool.abort(stale), "an abandoned claim is not this thread's to abort");
+        next.release();
+    }
+
+    @Test
+    void commitCutsOnlyTheClaimItWasGivenAndAbortGivesItUp() {
+        ByteBuffer claim = pool.open(4);
+        claim.putShort((short) 0x0201);
+        SendBuffer slice = pool.commit(claim, claim.position());
+        assertEquals(2, slice.size());
+        assertThrows(IllegalStateException.class, () -> pool.commit(claim, 2), "a claim commits once");
+        slice.release();
+
+        ByteBuffer dropped = pool.open(4);
+        assertTrue(pool.abort(dropped));
+        assertThrows(IllegalStateException.class, () -> pool.close(0), "abort finished the claim");
+        pool.abort(); // nothing open: a no-op
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void aFailedChunkAllocationLeavesNoRetiredChunkOpenOnTheThread() throws Exception {
+        int[] allocations = {0};
+        boolean[] failNext = {false};
+        SendBufferManager manager = new SendBufferManager(4096, 4, true, size -> {
+            if (failNext[0]) {
+                failNext[0] = false;
+                throw new OutOfMemoryError("Cannot reserve " + size + " bytes of direct buffer memory (test)");
+            }
+            allocations[0]++;
+            return ByteBuffer.allocateDirect(size);
+        });
+        SendBuffer held = manager.copyOf(ByteBuffer.wrap(new byte[4000]));
+        failNext[0] = true;
+        assertThrows(OutOfMemoryError.class, () -> manager.open(200), "the chunk is full: a new one is needed and fails");
+        held.release(); // the retired chunk's last slice: it goes back to the pool
+
+        // Another thread leases the recycled chunk and cuts from its start.
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        SendBuffer theirs;
+        try {
+            theirs = other.submit(() -> manager.copyOf(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}))).get(10, TimeUnit.SECONDS);
+        } finally {
+            other.shutdownNow();
+        }
+        assertEquals(1, allocations[0], "the other thread reused the recycled chunk");
+
+        // This thread must not cut from the chunk the other thread now owns: it takes a chunk of its own.
+        SendBuffer mine = manager.copyOf(ByteBuffer.wrap(new byte[] {9, 9, 9, 9}));
+        assertEquals(2, allocations[0], "after the failed take this thread holds no chunk, so it allocates one");
+        ByteBuffer check = theirs.nioBuffer();
+        for (int i = 1; i <= 4; i++) {
+            assertEquals(i, check.get(), "byte " + i + " of the other thread's slice");
+        }
+        mine.release();
+        theirs.release();
+        assertEquals(0, manager.outstandingSlices());
+        assertEquals(0, manager.outstandingChunks());
     }
 
     @Test
