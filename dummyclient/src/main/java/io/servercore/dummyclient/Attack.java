@@ -33,11 +33,10 @@ import org.HdrHistogram.Histogram;
  *
  * <p>Threading: every connection of an attack is touched only by its tick, which the
  * engine's {@link JobTimer} runs on an I/O thread every {@link #TICK_NANOS}, never two at
- * once (a {@link TickGate} orders each run after the previous), so attackers need no locks
- * and no call blocks. The runner calls {@link #start}, {@link #finish}, {@link #stop} and
- * {@link #result} from its own thread: {@code finish} is a volatile flag the tick reads;
- * {@code stop} closes the gate, which waits out a running tick, and only then closes what is
- * left. The {@link AttackMetrics} are thread-safe and read by the runner.
+ * once (the timer orders each run after the previous), so attackers need no locks and no call
+ * blocks. The runner calls {@link #start}, {@link #finish}, {@link #stop} and {@link #result}
+ * from its own thread: {@code finish} is a volatile flag the tick reads; {@code stop} cancels
+ * the tick, which waits out a tick under way, and only then closes what is left. The {@link AttackMetrics} are thread-safe and read by the runner.
  */
 abstract class Attack implements Runnable {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
@@ -57,7 +56,6 @@ abstract class Attack implements Runnable {
     /** Time between the starts of one attacker's connections; 0 = the next starts when one ends. */
     private final long cycleNanos;
     private final List<Attacker> attackers = new ArrayList<>();
-    private final TickGate gate = new TickGate();
     private volatile boolean finishing;
     /** When the attack started and when it was told to finish, on the run's clock; -1 before. */
     private volatile long startedAt = -1;
@@ -145,10 +143,7 @@ abstract class Attack implements Runnable {
     void stop() {
         finish();
         if (tick != null) {
-            tick.cancel();
-        }
-        if (!gate.close(ANSWER_NANOS)) {
-            return; // a tick is stuck: its connections are its own; the process's end closes them
+            tick.cancel(); // returns once no tick runs, and none will
         }
         long at = state.now();
         for (Attacker a : attackers) {
@@ -158,17 +153,10 @@ abstract class Attack implements Runnable {
 
     @Override
     public void run() {
-        if (!gate.enter()) {
-            return;
-        }
-        try {
-            now = state.now();
-            boolean ending = finishing;
-            for (Attacker a : attackers) {
-                a.step(ending);
-            }
-        } finally {
-            gate.exit();
+        now = state.now();
+        boolean ending = finishing;
+        for (Attacker a : attackers) {
+            a.step(ending);
         }
     }
 

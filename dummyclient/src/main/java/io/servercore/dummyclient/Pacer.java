@@ -97,21 +97,12 @@ final class Pacer {
 
     /**
      * Stops every tick and waits until none is running, so that no slot is sent after this
-     * returns. Call after {@link SwarmState#stop()}.
-     *
-     * @return whether the ticks stopped within {@code timeoutNanos}
+     * returns (the timer's cancel waits out a run under way). Call after {@link SwarmState#stop()}.
      */
-    boolean stop(long timeoutNanos) {
+    void stop() {
         for (Cancellable tick : ticks) {
             tick.cancel();
         }
-        long deadline = System.nanoTime() + timeoutNanos;
-        for (Shard shard : shards) {
-            if (!shard.gate.close(Math.max(0, deadline - System.nanoTime()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The interval of {@code kind} in this run's config, 0 when the kind is off. */
@@ -154,39 +145,30 @@ final class Pacer {
 
     /**
      * The sessions of one shard and their slots, in order of time due. Everything but
-     * {@link #inbox} and {@link #gate} is touched only by {@link #run()}.
+     * {@link #inbox} is touched only by {@link #run()}, which the timer never runs twice at once.
      */
     private final class Shard implements Runnable {
         final ConcurrentLinkedQueue<PlayerSession> inbox = new ConcurrentLinkedQueue<>();
         final PriorityQueue<Slot> queue = new PriorityQueue<>(Comparator.comparingLong((Slot s) -> s.due));
         /** Load slots waiting for the load to start. */
         final List<Slot> parked = new ArrayList<>();
-        /** Open for the ticks; {@link #stop} closes it, waiting out a tick that runs. */
-        final TickGate gate = new TickGate();
 
         @Override
         public void run() {
-            if (!gate.enter()) {
+            if (state.stopping()) {
                 return;
             }
-            try {
-                if (state.stopping()) {
-                    return;
+            long now = state.now();
+            long start = loadStart;
+            admit(now, start);
+            if (start >= 0 && !parked.isEmpty()) {
+                for (Slot slot : parked) {
+                    slot.startAt(start);
+                    queue.add(slot);
                 }
-                long now = state.now();
-                long start = loadStart;
-                admit(now, start);
-                if (start >= 0 && !parked.isEmpty()) {
-                    for (Slot slot : parked) {
-                        slot.startAt(start);
-                        queue.add(slot);
-                    }
-                    parked.clear();
-                }
-                fireDue(now);
-            } finally {
-                gate.exit();
+                parked.clear();
             }
+            fireDue(now);
         }
 
         private void admit(long now, long start) {
