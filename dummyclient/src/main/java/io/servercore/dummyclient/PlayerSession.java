@@ -50,7 +50,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the {@link Metrics}.
  */
 final class PlayerSession extends PacketSession {
-    /** Bytes queued unsent above which a due send is held back: the server is not keeping up. */
+    /**
+     * Bytes queued unsent above which due sends are held back, the session's high water mark:
+     * the server is not keeping up. They go out again once the queue fell below half of it.
+     */
     static final long HOLD_BACK_BYTES = 256 * 1024;
 
     private static final ClientPacketManager<PlayerSession> PACKETS =
@@ -255,15 +258,16 @@ final class PlayerSession extends PacketSession {
     // ---- pacer side ----------------------------------------------------------------------
 
     /**
-     * A slot of {@code kind} is due at {@code due} (run clock): send it, unless more than
-     * {@link #HOLD_BACK_BYTES} wait unsent, in which case the slot is counted as held back.
+     * A slot of {@code kind} is due at {@code due} (run clock): send it, unless the session is
+     * not writable (more than {@link #HOLD_BACK_BYTES} waited unsent and have not drained to half
+     * of it yet), in which case the slot is counted as held back.
      */
     void fire(Pacer.Kind kind, long due) {
         if (kind == Pacer.Kind.REFILL) {
             refill();
             return;
         }
-        if (queuedBytes() > HOLD_BACK_BYTES) {
+        if (!isWritable()) {
             metrics.add(kind.held);
             return;
         }

@@ -111,7 +111,7 @@ final class Swarm {
             long stop = System.nanoTime();
             state.stop();
             connector.stop();
-            pacer.stop(TimeUnit.SECONDS.toNanos(1));
+            pacer.stop();
             attacks.forEach(Attack::finish);
             long queuedAtStop = queuedBytes(service);
             // Attackers still owed a close get it (or their answer timeout), then every attacker goes ...
@@ -139,10 +139,14 @@ final class Swarm {
         }
     }
 
-    /** The engine settings of the swarm's client side: frames up to the protocol's 65,535 bytes. */
+    /**
+     * The engine settings of the swarm's client side: frames up to the protocol's 65,535 bytes,
+     * and the water marks at which a player holds back its sends.
+     */
     private static ServiceConfig serviceConfig(SwarmConfig config) {
         return ServiceConfig.builder().host(config.host()).port(config.port())
-                .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE).build();
+                .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE)
+                .writeBufferWaterMark(PlayerSession.HOLD_BACK_BYTES / 2, PlayerSession.HOLD_BACK_BYTES).build();
     }
 
     private boolean rampDone(Connector connector) {

@@ -3,14 +3,14 @@ package io.servercore.net;
 import io.servercore.buffer.SendBuffer;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import java.util.Queue;
 
 /**
  * The slices of one gathering write and the cursor through them: what a session has in
  * flight on its socket. Its arrays start small and grow to at most {@link Session#MAX_GATHER}
  * entries, so an idle session costs a few references, not a 1,024-slot array.
  *
- * <p>Not thread-safe: touched only by the holder of the session's write flag.
+ * <p>Not thread-safe: touched only by the holder of the session's write flag, through its
+ * {@link OutboundBuffer}.
  */
 final class GatherBatch {
     private SendBuffer[] slices = new SendBuffer[4];
@@ -18,38 +18,30 @@ final class GatherBatch {
     private int count;
     private int offset;
     private long bytes;
-    private boolean endsWithLastWord;
 
-    /**
-     * Moves up to {@link Session#MAX_GATHER} slices from {@code queue} into this batch, stopping
-     * after {@code lastWord} if it comes up (nothing after it is ever written); returns how many.
-     */
-    int fill(Queue<SendBuffer> queue, SendBuffer lastWord) {
-        int n = 0;
-        long total = 0;
-        endsWithLastWord = false;
-        SendBuffer slice;
-        while (n < Session.MAX_GATHER && !endsWithLastWord && (slice = queue.poll()) != null) {
-            endsWithLastWord = slice == lastWord;
-            if (n == slices.length) {
-                int grown = Math.min(Session.MAX_GATHER, n * 2);
-                slices = Arrays.copyOf(slices, grown);
-                views = Arrays.copyOf(views, grown);
-            }
-            slices[n] = slice;
-            views[n] = slice.nioBuffer(); // its own cursor: the slice may be in flight elsewhere too
-            total += slice.size();
-            n++;
-        }
-        count = n;
+    /** Starts an empty batch; the previous one must have been released. */
+    void clear() {
+        count = 0;
         offset = 0;
-        bytes = total;
-        return n;
+        bytes = 0;
     }
 
-    /** Whether the batch ends with the session's last word. */
-    boolean endsWithLastWord() {
-        return endsWithLastWord;
+    /** Appends a slice; at most {@link Session#MAX_GATHER} per batch. */
+    void add(SendBuffer slice) {
+        int n = count;
+        if (n == slices.length) {
+            int grown = Math.min(Session.MAX_GATHER, n * 2);
+            slices = Arrays.copyOf(slices, grown);
+            views = Arrays.copyOf(views, grown);
+        }
+        slices[n] = slice;
+        views[n] = slice.nioBuffer(); // its own cursor: the slice may be in flight elsewhere too
+        bytes += slice.size();
+        count = n + 1;
+    }
+
+    int count() {
+        return count;
     }
 
     /** Skips the buffers a write finished; returns whether any bytes are left to write. */
@@ -87,9 +79,7 @@ final class GatherBatch {
             views[i] = null;
         }
         long released = bytes;
-        count = 0;
-        offset = 0;
-        bytes = 0;
+        clear();
         return released;
     }
 }

@@ -27,6 +27,10 @@ public final class ServiceConfig {
      * an idle session holds this much direct memory; it grows when frames need more.
      */
     public static final int DEFAULT_RECV_BUFFER_SIZE = 256;
+    /** Queued bytes above which a session reports itself unwritable; Netty's default. */
+    public static final long DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK = 64 * 1024;
+    /** Queued bytes below which an unwritable session reports itself writable again; Netty's default. */
+    public static final long DEFAULT_WRITE_BUFFER_LOW_WATER_MARK = 32 * 1024;
 
     private final String host;
     private final int port;
@@ -37,6 +41,8 @@ public final class ServiceConfig {
     private final int maxRecvBufferSize;
     private final long outboundLimit;
     private final int sendQueueCapacity;
+    private final long writeBufferHighWaterMark;
+    private final long writeBufferLowWaterMark;
     private final long idleTimeoutMillis;
     private final SendBufferManager pool;
 
@@ -50,6 +56,8 @@ public final class ServiceConfig {
         maxRecvBufferSize = Math.max(b.recvBufferSize, Math.max(2 * b.maxFrameSize, 8192));
         outboundLimit = b.outboundLimit;
         sendQueueCapacity = b.sendQueueCapacity;
+        writeBufferHighWaterMark = b.writeBufferHighWaterMark;
+        writeBufferLowWaterMark = b.writeBufferLowWaterMark;
         idleTimeoutMillis = b.idleTimeoutMillis;
         pool = b.pool;
     }
@@ -100,6 +108,16 @@ public final class ServiceConfig {
         return sendQueueCapacity;
     }
 
+    /** Queued bytes above which {@link Session#isWritable()} turns false. */
+    public long writeBufferHighWaterMark() {
+        return writeBufferHighWaterMark;
+    }
+
+    /** Queued bytes below which {@link Session#isWritable()} turns true again. */
+    public long writeBufferLowWaterMark() {
+        return writeBufferLowWaterMark;
+    }
+
     /** Time without a complete frame (or, for a plain {@link Session}, any byte) before a session is cut; 0 = never. */
     public long idleTimeoutMillis() {
         return idleTimeoutMillis;
@@ -112,7 +130,8 @@ public final class ServiceConfig {
     public Builder toBuilder() {
         return new Builder().host(host).port(port).backlog(backlog).maxSessions(maxSessions)
                 .maxFrameSize(maxFrameSize).recvBufferSize(recvBufferSize).outboundLimit(outboundLimit)
-                .sendQueueCapacity(sendQueueCapacity).idleTimeoutMillis(idleTimeoutMillis).pool(pool);
+                .sendQueueCapacity(sendQueueCapacity).writeBufferWaterMark(writeBufferLowWaterMark, writeBufferHighWaterMark)
+                .idleTimeoutMillis(idleTimeoutMillis).pool(pool);
     }
 
     /** Collects settings; {@link #build()} checks them. Not thread-safe. */
@@ -125,6 +144,8 @@ public final class ServiceConfig {
         private int recvBufferSize = DEFAULT_RECV_BUFFER_SIZE;
         private long outboundLimit = DEFAULT_OUTBOUND_LIMIT;
         private int sendQueueCapacity = DEFAULT_SEND_QUEUE_CAPACITY;
+        private long writeBufferHighWaterMark = DEFAULT_WRITE_BUFFER_HIGH_WATER_MARK;
+        private long writeBufferLowWaterMark = DEFAULT_WRITE_BUFFER_LOW_WATER_MARK;
         private long idleTimeoutMillis;
         private SendBufferManager pool = SendBufferManager.shared();
 
@@ -174,6 +195,16 @@ public final class ServiceConfig {
             return this;
         }
 
+        /**
+         * Queued bytes at which a session turns unwritable ({@code high}, 1 or more) and writable
+         * again ({@code low}, 0 to {@code high}), as Netty's {@code WriteBufferWaterMark}.
+         */
+        public Builder writeBufferWaterMark(long low, long high) {
+            writeBufferLowWaterMark = low;
+            writeBufferHighWaterMark = high;
+            return this;
+        }
+
         public Builder idleTimeoutMillis(long value) {
             idleTimeoutMillis = value;
             return this;
@@ -196,6 +227,8 @@ public final class ServiceConfig {
             range("recvBufferSize", recvBufferSize, 64, 1 << 26);
             range("outboundLimit", outboundLimit, 1, Long.MAX_VALUE);
             range("sendQueueCapacity", sendQueueCapacity, 32, 1 << 30);
+            range("writeBufferHighWaterMark", writeBufferHighWaterMark, 1, Long.MAX_VALUE);
+            range("writeBufferLowWaterMark", writeBufferLowWaterMark, 0, writeBufferHighWaterMark);
             range("idleTimeoutMillis", idleTimeoutMillis, 0, Long.MAX_VALUE);
             if (pool == null) {
                 throw new IllegalArgumentException("pool=null: a SendBufferManager is required");

@@ -9,13 +9,10 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
-import java.util.ArrayDeque;
-import java.util.Queue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
-import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
-import org.jctools.queues.MpscChunkedArrayQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,24 +21,28 @@ import org.slf4j.LoggerFactory;
  * handlers on an {@link AsynchronousSocketChannel}.
  *
  * <p>Subclass it (or {@link PacketSession}) and override the hooks: {@link #onConnected()},
- * {@link #onRecv(ByteBuffer)}, {@link #onSend(long)}, {@link #onDisconnected(DisconnectReason)}.
- * A {@link Service} creates sessions through the factory it was given.
+ * {@link #onRecv(ByteBuffer)}, {@link #onSend(long)}, {@link #onWritabilityChanged(boolean)},
+ * {@link #onDisconnected(DisconnectReason)}. A {@link Service} creates sessions through the
+ * factory it was given.
  *
- * <p>Threading. The hooks run on I/O threads of the {@link IoCore}. {@code onConnected} and
- * {@code onRecv} run one at a time (there is never more than one read in flight), so state
- * they alone touch needs no synchronisation. {@link #send(SendBuffer)} and
- * {@link #disconnect(DisconnectReason)} may be called from any thread at any time.
+ * <p>Threading. The hooks run on I/O threads of the {@link IoCore}, never on a thread that
+ * called {@code send} or {@code disconnect}. {@code onConnected} and {@code onRecv} run one at
+ * a time (there is never more than one read in flight), so state they alone touch needs no
+ * synchronisation. {@link #send(SendBuffer)}, {@link #sendLast}, {@link #disconnect(DisconnectReason)}
+ * and the getters may be called from any thread at any time.
  *
  * <p>Life and its invariants:
  * <ul>
- * <li>One read and one write in flight: sends go to an MPSC queue; whoever takes the write
- *     flag drains it into one gathering write of at most {@link #MAX_GATHER} buffers, writes
- *     any remainder of a partial write before anything else, and only then releases the slices
- *     and calls {@code onSend}. The flag is dropped and the queue looked at again, so a send
- *     racing with the end of a write is never stranded.
+ * <li>One read and one write in flight: sends go to the session's {@link OutboundBuffer};
+ *     whoever takes the write flag drains it into one gathering write of at most
+ *     {@link #MAX_GATHER} buffers, writes any remainder of a partial write before anything
+ *     else, and only then releases the slices and calls {@code onSend}. The flag is dropped and
+ *     the queue looked at again, so a send racing with the end of a write is never stranded.
  * <li>Disconnect once, report once, report late: {@code disconnect} is idempotent and closes
  *     the channel; {@code onDisconnected} runs exactly once, on an I/O thread, after the
- *     in-flight read and write completed, never inside the caller's stack.
+ *     in-flight read and write completed, as a task of its own: never inside the stack of
+ *     whoever closed the session or released its last operation (Netty's {@code AbstractUnsafe}
+ *     fires such events later for the same reason).
  * <li>Every slice handed to {@code send} is released exactly once: after it was written, when
  *     the write failed, when it was refused, or at disconnect if it was still queued.
  * <li>Sends started away from an I/O thread are handed to one, where NIO.2 can try the write
@@ -65,15 +66,10 @@ public abstract class Session {
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "ioState");
     private static final AtomicReferenceFieldUpdater<Session, DisconnectReason> REASON =
             AtomicReferenceFieldUpdater.newUpdater(Session.class, DisconnectReason.class, "reason");
-    @SuppressWarnings("rawtypes")
-    private static final AtomicReferenceFieldUpdater<Session, MpscChunkedArrayQueue> SEND_QUEUE =
-            AtomicReferenceFieldUpdater.newUpdater(Session.class, MpscChunkedArrayQueue.class, "sendQueue");
-    /** What the consumer side sees before the first send: always empty. */
-    private static final Queue<SendBuffer> NO_SENDS = new ArrayDeque<>(1);
-    private static final AtomicLongFieldUpdater<Session> QUEUED_BYTES =
-            AtomicLongFieldUpdater.newUpdater(Session.class, "queuedBytes");
     private static final AtomicIntegerFieldUpdater<Session> FLUSH_DEFERRED =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "flushDeferred");
+    private static final AtomicIntegerFieldUpdater<Session> WRITABILITY_QUEUED =
+            AtomicIntegerFieldUpdater.newUpdater(Session.class, "writabilityQueued");
 
     private static final CompletionHandler<Integer, Session> READ_HANDLER = new CompletionHandler<>() {
         @Override
@@ -101,29 +97,26 @@ public abstract class Session {
 
     private volatile int ioState;
     private volatile DisconnectReason reason;
-    private volatile long queuedBytes;
     /** 1 while this session waits in its core's deferred-flush queue. */
     private volatile int flushDeferred;
+    /** 1 while a writability report is queued or running; one at a time keeps them in order. */
+    private volatile int writabilityQueued;
     private volatile long lastActivityNanos;
-    /** The packet after which nothing more is written, and the reason to close once it is. */
-    private volatile SendBuffer lastWord;
-    private volatile DisconnectReason lastWordReason;
 
     private Service service;
     private AsynchronousSocketChannel channel;
     private long id;
     private String peer = "?";
     private RecvBuffer recvBuffer;
-    /** Made by the first send: a padded JCTools queue is hundreds of bytes an idle session need not hold. */
-    private volatile MpscChunkedArrayQueue<SendBuffer> sendQueue;
+    private OutboundBuffer outbound;
     private boolean bytesAreActivity = true;
     /** The size of a frame whose start has arrived and whose end has not; receive path only. */
     int recvHint;
     /** Set before onConnected; read by the reporter after READING was cleared. */
     private boolean started;
+    /** What onWritabilityChanged last said; touched only by the one writability report running. */
+    private boolean reportedWritable = true;
 
-    /** The write in flight; touched only by the holder of WRITING. */
-    private final GatherBatch inflight = new GatherBatch();
     /** Socket writes started, partial-write continuations included; holder of WRITING only. */
     private long writeCalls;
     private final Runnable writeOnIoThread = this::writeQueued;
@@ -155,7 +148,17 @@ public abstract class Session {
 
     /** Bytes handed to {@code send} and not yet written. */
     public final long queuedBytes() {
-        return queuedBytes;
+        return outbound.queuedBytes();
+    }
+
+    /**
+     * Whether sends are welcome: false from the moment the bytes queued pass the service's
+     * {@linkplain ServiceConfig#writeBufferHighWaterMark() high water mark} until they fall below
+     * its low one, as Netty's {@code Channel.isWritable()}. Sends are still accepted while it is
+     * false, up to the outbound limit; it is the signal to produce less.
+     */
+    public final boolean isWritable() {
+        return outbound.isWritable();
     }
 
     /** Called once, on an I/O thread, before the first read is started. */
@@ -173,6 +176,16 @@ public abstract class Session {
     protected void onSend(long bytes) {
     }
 
+    /**
+     * Called when {@link #isWritable()} changed, with its new value. Reports run one at a time and
+     * alternate; a flip and its flip back in quick succession may be reported as neither, so
+     * the last value reported always matches {@code isWritable()} once the bytes settle. None is
+     * reported once the session is closed. It runs on an I/O thread, possibly beside a receive
+     * hook of the same session on another: keep what it touches thread-safe.
+     */
+    protected void onWritabilityChanged(boolean writable) {
+    }
+
     /** Called exactly once, after the channel closed and every in-flight operation completed. */
     protected void onDisconnected(DisconnectReason reason) {
     }
@@ -184,7 +197,7 @@ public abstract class Session {
      * @return whether the slice was queued
      */
     public final boolean send(SendBuffer slice) {
-        if (isClosed() || lastWord != null) {
+        if (isClosed() || outbound.hasLastWord()) {
             slice.release();
             return false;
         }
@@ -193,18 +206,14 @@ public abstract class Session {
 
     private boolean enqueue(SendBuffer slice) {
         int size = slice.size();
-        long queued = QUEUED_BYTES.addAndGet(this, size);
+        long queued = outbound.addBytes(size);
         long limit = service.config().outboundLimit();
         if (queued > limit) {
             refuse(slice, "queued=" + queued + " bytes, max=" + limit);
             return false;
         }
-        MpscChunkedArrayQueue<SendBuffer> queue = sendQueue;
-        if (queue == null) {
-            queue = createSendQueue();
-        }
-        if (!queue.offer(slice)) {
-            refuse(slice, "queued=" + queue.size() + " slices, max=" + service.config().sendQueueCapacity());
+        if (!outbound.offer(slice)) {
+            refuse(slice, "queued=" + outbound.queuedSlices() + " slices, max=" + service.config().sendQueueCapacity());
             return false;
         }
         if (!FlushBatch.defer(this)) {
@@ -220,32 +229,24 @@ public abstract class Session {
      * released unwritten, so the peer sees the last word and then the close. A peer that does
      * not read is still cut by the outbound limit, and a later {@code disconnect} closes at once.
      *
+     * <p>Of concurrent callers exactly one wins, and the close carries the winner's {@code why}.
+     *
      * @return whether the slice was queued (not on a closed session, nor after another last word)
      */
     public final boolean sendLast(SendBuffer slice, DisconnectReason why) {
-        if (isClosed() || lastWord != null) {
+        if (why == null) {
+            slice.release();
+            throw new IllegalArgumentException("why=null: a last word needs the reason to close after it");
+        }
+        if (isClosed() || !outbound.claimLastWord(slice, why)) {
             slice.release();
             return false;
         }
-        lastWordReason = why;
-        lastWord = slice;
         return enqueue(slice);
     }
 
-    @SuppressWarnings("unchecked")
-    private MpscChunkedArrayQueue<SendBuffer> createSendQueue() {
-        MpscChunkedArrayQueue<SendBuffer> made = new MpscChunkedArrayQueue<>(16, service.config().sendQueueCapacity());
-        return SEND_QUEUE.compareAndSet(this, null, made) ? made : sendQueue;
-    }
-
-    /** The queue as the single consumer sees it. */
-    private Queue<SendBuffer> queued() {
-        Queue<SendBuffer> queue = sendQueue;
-        return queue != null ? queue : NO_SENDS;
-    }
-
     private void refuse(SendBuffer slice, String detail) {
-        QUEUED_BYTES.addAndGet(this, -slice.size());
+        outbound.removeBytes(slice.size());
         slice.release();
         disconnect(DisconnectReason.OUTBOUND_LIMIT, detail);
     }
@@ -281,8 +282,7 @@ public abstract class Session {
             log.debug("session {} {}: close failed", id, peer, e);
         }
         if ((before & (READING | WRITING)) == 0) {
-            // Nothing in flight will complete and report, so report from an I/O thread.
-            service.core().executeOrRun(this::reportIfIdle);
+            endIo(0); // nothing in flight will complete and report
         }
         return true;
     }
@@ -294,7 +294,10 @@ public abstract class Session {
         service = owner;
         channel = ch;
         id = sessionId;
+        // Stamped here, not at start: the idle sweep sees the session as soon as it is registered.
+        markActive();
         recvBuffer = new RecvBuffer(config.recvBufferSize(), config.maxRecvBufferSize());
+        outbound = new OutboundBuffer(this, config);
         try {
             SocketAddress remote = ch.getRemoteAddress();
             peer = String.valueOf(remote);
@@ -323,6 +326,11 @@ public abstract class Session {
 
     final long lastActivityNanos() {
         return lastActivityNanos;
+    }
+
+    /** For tests: the channel under this session. */
+    final AsynchronousSocketChannel channel() {
+        return channel;
     }
 
     /** Runs on the I/O thread that completed the accept or connect. */
@@ -439,9 +447,9 @@ public abstract class Session {
                 return; // the holder looks at the queue again before it lets go
             }
             if (isClosed()) {
-                releaseQueued();
+                outbound.releaseQueued();
                 endIo(WRITING);
-            } else if (queued().isEmpty()) {
+            } else if (outbound.isEmpty()) {
                 endIo(WRITING);
             } else if (IoCore.isIoThread()) {
                 writeQueued();
@@ -452,11 +460,11 @@ public abstract class Session {
                     return;
                 } catch (RuntimeException rejected) {
                     disconnect(DisconnectReason.SHUTDOWN, "no I/O thread to write on");
-                    releaseQueued();
+                    outbound.releaseQueued();
                     endIo(WRITING);
                 }
             }
-            if (queued().isEmpty()) {
+            if (outbound.isEmpty()) {
                 return;
             }
         }
@@ -464,21 +472,22 @@ public abstract class Session {
 
     /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
     private void writeQueued() {
-        if (!isClosed() && inflight.fill(queued(), lastWord) > 0) {
+        if (!isClosed() && outbound.fill() > 0) {
             startWrite();
             return;
         }
         if (isClosed()) {
-            releaseQueued();
+            outbound.releaseQueued();
         }
         endIo(WRITING);
-        if (!queued().isEmpty()) {
+        if (!outbound.isEmpty()) {
             flush();
         }
     }
 
     private void startWrite() {
         writeCalls++;
+        GatherBatch inflight = outbound.inflight();
         try {
             channel.write(inflight.views(), inflight.offset(), inflight.remaining(),
                     0L, TimeUnit.MILLISECONDS, this, WRITE_HANDLER);
@@ -488,7 +497,7 @@ public abstract class Session {
     }
 
     private void writeCompleted() {
-        if (inflight.advance()) {
+        if (outbound.inflight().advance()) {
             if (isClosed()) {
                 writeFailed(new AsynchronousCloseException());
             } else {
@@ -496,42 +505,58 @@ public abstract class Session {
             }
             return;
         }
-        boolean saidLastWord = inflight.endsWithLastWord();
-        long bytes = releaseInflight();
+        boolean saidLastWord = outbound.endsWithLastWord();
+        long bytes = outbound.releaseInflight();
         try {
             onSend(bytes);
         } catch (Throwable t) {
             handlerFailed("onSend", t);
         }
         if (saidLastWord) {
-            disconnect(lastWordReason, "after its last packet");
+            disconnect(outbound.lastWordReason(), "after its last packet");
         }
         writeQueued();
     }
 
     private void writeFailed(Throwable cause) {
-        releaseInflight();
+        outbound.releaseInflight();
         disconnectOnFailure(cause);
-        releaseQueued();
+        outbound.releaseQueued();
         endIo(WRITING);
-        if (!queued().isEmpty()) {
+        if (!outbound.isEmpty()) {
             flush();
         }
     }
 
-    private long releaseInflight() {
-        long bytes = inflight.release();
-        QUEUED_BYTES.addAndGet(this, -bytes);
-        return bytes;
+    /** Called by the outbound buffer when its writability flipped; any thread. */
+    final void writabilityChanged() {
+        if (WRITABILITY_QUEUED.compareAndSet(this, 0, 1)) {
+            try {
+                service.core().execute(this::reportWritability);
+            } catch (RejectedExecutionException shutDown) {
+                writabilityQueued = 0; // no I/O thread left to report on, and nobody to tell
+            }
+        }
     }
 
-    /** Holder of WRITING only, or the reporter: releases every slice still queued. */
-    private void releaseQueued() {
-        SendBuffer slice;
-        Queue<SendBuffer> queue = queued();
-        while ((slice = queue.poll()) != null) {
-            QUEUED_BYTES.addAndGet(this, -slice.size());
-            slice.release();
+    /** One at a time (the queued flag): reports the current writability if it differs from the last report. */
+    private void reportWritability() {
+        for (;;) {
+            boolean writable = outbound.isWritable();
+            if (writable != reportedWritable && !isClosed()) {
+                reportedWritable = writable;
+                try {
+                    onWritabilityChanged(writable);
+                } catch (Throwable t) {
+                    handlerFailed("onWritabilityChanged", t);
+                }
+            }
+            writabilityQueued = 0;
+            // A flip that found the flag still set left its report to this run: look once more.
+            if (isClosed() || outbound.isWritable() == reportedWritable
+                    || !WRITABILITY_QUEUED.compareAndSet(this, 0, 1)) {
+                return;
+            }
         }
     }
 
@@ -558,15 +583,13 @@ public abstract class Session {
             }
             if (IO_STATE.compareAndSet(this, s, next)) {
                 if (report) {
-                    report();
+                    // Its own task, wherever this runs: the thread that let go of the last bit may be
+                    // a caller's (a shutdown's sendLast) or deep in a room's job.
+                    service.core().executeOrRun(this::report);
                 }
                 return;
             }
         }
-    }
-
-    private void reportIfIdle() {
-        endIo(0);
     }
 
     private void report() {

@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.buffer.SendBuffer;
 import io.servercore.testing.Await;
+import java.nio.channels.AsynchronousCloseException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
 import io.servercore.testing.Frames;
 import io.servercore.testing.RawClient;
 import java.nio.ByteBuffer;
@@ -209,6 +212,118 @@ class DisconnectTest {
                     assertEquals(2, lastId, "round " + round + ": the last frame before the close is the last word");
                 }
             }
+        }
+    }
+
+    /** Set on an I/O thread while a task of the test's stands in for user code calling send. */
+    private static final ThreadLocal<Boolean> IN_USER_CALL = ThreadLocal.withInitial(() -> false);
+
+    @Test
+    void theReportNeverRunsInsideTheCallThatLetGoOfTheLastOperation() throws Exception {
+        try (IoCore core = new IoCore("test-io", 2)) {
+            AtomicReference<Boolean> reportedInsideCall = new AtomicReference<>();
+            AtomicReference<Thread> reportThread = new AtomicReference<>();
+            CountDownLatch reported = new CountDownLatch(1);
+            ClientService service = ClientService.create(core,
+                    ServiceConfig.builder().host("127.0.0.1").port(9).build(), () -> new Session() {
+                        @Override
+                        protected int onRecv(ByteBuffer data) {
+                            return data.remaining();
+                        }
+
+                        @Override
+                        protected void onDisconnected(DisconnectReason why) {
+                            reportedInsideCall.set(IN_USER_CALL.get());
+                            reportThread.set(Thread.currentThread());
+                            reported.countDown();
+                        }
+                    });
+            FakeChannel channel = new FakeChannel();
+            CompletableFuture<Session> started = new CompletableFuture<>();
+            core.execute(() -> {
+                service.reserveSlot("fake");
+                started.complete(service.startSession(channel));
+            });
+            Session session = started.get(10, TimeUnit.SECONDS);
+            assertTrue(channel.readPending());
+
+            // The write the send starts is where the session closes and both operations end, so the
+            // send's own call is what lets go of the last one.
+            channel.onWrite = ch -> {
+                session.disconnect();
+                ch.failRead(new AsynchronousCloseException());
+                ch.failWrite(new AsynchronousCloseException());
+            };
+            core.execute(() -> {
+                IN_USER_CALL.set(true);
+                try {
+                    session.send(Loopback.frame(1, new byte[8]));
+                } finally {
+                    IN_USER_CALL.set(false);
+                }
+            });
+            assertTrue(reported.await(10, TimeUnit.SECONDS), "onDisconnected ran");
+            assertFalse(reportedInsideCall.get(), "onDisconnected ran inside the send that ended the last write");
+            assertTrue(reportThread.get().getName().startsWith("test-io"), reportThread.get().getName());
+            assertEquals(0, service.sessionCount());
+            service.close();
+        }
+    }
+
+    @Test
+    void ofConcurrentLastWordsExactlyOneWinsAndTheCloseCarriesItsReason() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        DisconnectReason[] reasons = {DisconnectReason.SHUTDOWN, DisconnectReason.LOCAL};
+        try (Loopback loopback = Loopback.start(Probe.into(probes))) {
+            for (int round = 0; round < 200; round++) {
+                probes.clear();
+                try (RawClient client = new RawClient(loopback.address())) {
+                    Probe probe = Probe.connected(probes, 0);
+                    CyclicBarrier go = new CyclicBarrier(2);
+                    boolean[] won = new boolean[2];
+                    Thread[] callers = new Thread[2];
+                    for (int t = 0; t < 2; t++) {
+                        int caller = t;
+                        callers[t] = new Thread(() -> {
+                            try {
+                                go.await(10, TimeUnit.SECONDS);
+                            } catch (Exception e) {
+                                return;
+                            }
+                            won[caller] = probe.sendLast(Loopback.frame(20 + caller, new byte[0]), reasons[caller]);
+                        }, "last-word-" + t);
+                        callers[t].start();
+                    }
+                    for (Thread caller : callers) {
+                        caller.join(10_000);
+                    }
+                    assertTrue(won[0] ^ won[1], "round " + round + ": exactly one last word, won=" + won[0] + "," + won[1]);
+                    int winner = won[0] ? 0 : 1;
+                    byte[] last = client.readFrame();
+                    assertEquals(20 + winner, last[2], "round " + round + ": the winner's packet is the one written");
+                    assertEquals(0, client.readUntilClosed().length);
+                    assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
+                    assertEquals(reasons[winner], probe.reason, "round " + round + ": the close carries the winner's reason");
+                }
+            }
+        }
+    }
+
+    @Test
+    void aLastWordBeyondTheOutboundLimitIsRefusedReleasedAndClosesTheSession() throws Exception {
+        List<Probe> probes = new CopyOnWriteArrayList<>();
+        try (Loopback loopback = Loopback.start(ServiceConfig.builder().outboundLimit(100), Probe.into(probes));
+             RawClient client = new RawClient(loopback.address())) {
+            Probe probe = Probe.connected(probes, 0);
+            SendBuffer word = Loopback.frame(1, new byte[200]);
+            assertFalse(probe.sendLast(word, DisconnectReason.SHUTDOWN));
+            assertEquals(0, word.refCnt(), "the refused last word was released");
+            assertEquals(0, client.readUntilClosed().length, "nothing was written, then the close");
+            assertTrue(probe.reported.await(10, TimeUnit.SECONDS));
+            assertEquals(DisconnectReason.OUTBOUND_LIMIT, probe.reason);
+            SendBuffer again = Loopback.frame(1, new byte[0]);
+            assertFalse(probe.sendLast(again, DisconnectReason.SHUTDOWN), "a closed session takes no last word");
+            assertEquals(0, again.refCnt());
         }
     }
 }

@@ -112,4 +112,20 @@ class ServiceLimitsTest {
             assertArrayEquals(ping, fine.readFrame());
         }
     }
+
+    @Test
+    void aSessionIsFreshFromTheMomentTheServiceCanSeeIt() throws Exception {
+        try (IoCore core = new IoCore("test-io", 1)) {
+            ClientService service = ClientService.create(core,
+                    ServiceConfig.builder().host("127.0.0.1").port(9).idleTimeoutMillis(1_000).build(), Probe::new);
+            Probe session = new Probe();
+            long before = System.nanoTime();
+            // Registered from here on, and swept, though start() may not have run yet.
+            session.attach(service, new FakeChannel(), 1);
+            long idleAsTheSweepSeesIt = System.nanoTime() - session.lastActivityNanos();
+            assertTrue(idleAsTheSweepSeesIt <= System.nanoTime() - before,
+                    "a session not yet started looked idle for " + idleAsTheSweepSeesIt + " ns");
+            service.close();
+        }
+    }
 }
