@@ -23,8 +23,10 @@ import java.nio.ByteBuffer;
  * of the course read the same text from the same bytes: writing, a surrogate that is not half
  * of a pair becomes U+FFFD (two bytes, like every other char, so the count is always twice
  * the string's length); reading, an unpaired surrogate and an odd last byte each become
- * U+FFFD. A byte count that runs past the payload is malformed, reported in the words
- * {@code PacketReader.readString} uses for a UTF-8 string.
+ * U+FFFD. So unlike a UTF-8 string, which is read strictly, bytes that no .NET peer writes
+ * are read rather than rejected, and do not write back the same. A byte count that runs past
+ * the payload is malformed, reported in the words {@code PacketReader.readString} uses for a
+ * UTF-8 string.
  *
  * <p>Buffers must be little-endian, as the pool hands them out and {@code PacketSession}
  * delivers payloads. Stateless; every method may be called from any thread on buffers that

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.servercore.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -73,6 +75,40 @@ class Utf16StringsTest {
         NullPointerException missing = assertThrows(NullPointerException.class,
                 () -> Utf16Strings.addString(4, null, "S_Chat.chat"));
         assertEquals("S_Chat.chat is null", missing.getMessage());
+    }
+
+    @Test
+    void anyBytesReadAsAStringOrAreMalformedAndACanonicalStringWritesBackTheSameBytes() {
+        long seed = Long.getLong("pdl.fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        for (int round = 0; round < 100_000; round++) {
+            byte[] bytes = new byte[random.nextInt(24)];
+            random.nextBytes(bytes);
+            if (bytes.length >= 2 && random.nextBoolean()) {
+                // A count that fits more often than not, and surrogates now and then.
+                bytes[0] = (byte) random.nextInt(bytes.length - 1);
+                bytes[1] = 0;
+                for (int i = 3; i < bytes.length; i += 2) {
+                    if (random.nextInt(4) == 0) {
+                        bytes[i] = (byte) (0xD8 + random.nextInt(8));
+                    }
+                }
+            }
+            String where = "seed=" + seed + " round=" + round + " bytes=" + toHex(bytes);
+            ByteBuffer in = payload(bytes);
+            String text;
+            try {
+                text = Utf16Strings.readString(in, "S_Chat.chat");
+            } catch (MalformedPacketException e) {
+                continue;
+            }
+            int count = (bytes[0] & 0xFF) | (bytes[1] & 0xFF) << 8;
+            assertEquals(2 + count, in.position(), where);
+            assertEquals((count + 1) / 2, text.length(), "a char per code unit, and one for an odd byte: " + where);
+            if (count % 2 == 0 && text.indexOf('\uFFFD') < 0) {
+                assertEquals(toHex(Arrays.copyOf(bytes, 2 + count)), toHex(write(text)), where);
+            }
+        }
     }
 
     private static byte[] write(String text) {
