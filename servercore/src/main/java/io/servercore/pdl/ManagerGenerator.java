@@ -25,7 +25,7 @@ final class ManagerGenerator {
                 .line("/**")
                 .line(" * The " + side.noun() + "'s handlers for the "
                         + side.direction + " packets of " + document.source() + ": one")
-                .line(" * method per {@code " + side.receives + "} packet, so a packet without a handler does not compile.")
+                .line(" * method per " + prefixes(document, side) + " packet, so a packet without a handler does not compile.")
                 .line(" * {@link " + side.managerClass() + "} parses each frame and calls its method.")
                 .line(" *")
                 .line(" * <p>Threading: called on the thread that dispatches, one frame at a time per session.")
@@ -108,6 +108,15 @@ final class ManagerGenerator {
         }
         out.line("default -> violations.violation(session, \"unknown packet id \" + id);");
         return out.close().close().close().toString();
+    }
+
+    /** The name prefixes of the packets {@code side} receives in {@code document}, each as javadoc code. */
+    private static String prefixes(PdlDocument document, Side side) {
+        List<String> used = side.prefixes.stream()
+                .filter(prefix -> received(document, side).stream().anyMatch(p -> side.prefixOf(p.name()).equals(prefix)))
+                .map(prefix -> "{@code " + prefix + "}")
+                .toList();
+        return used.isEmpty() ? "{@code " + side.prefixes.get(0) + "}" : String.join(" or ", used);
     }
 
     private static List<PdlPacket> received(PdlDocument document, Side side) {

@@ -22,14 +22,16 @@ import static io.servercore.pdl.SourceWriter.CONTINUATION;
 final class PacketGenerator {
     private final SourceWriter out = new SourceWriter();
     private final PdlPacket packet;
+    private final StringEncoding strings;
 
-    private PacketGenerator(PdlPacket packet) {
+    private PacketGenerator(PdlPacket packet, StringEncoding strings) {
         this.packet = packet;
+        this.strings = strings;
     }
 
     /** The source of {@code packet}'s class in {@code javaPackage}. */
     static String generate(PdlDocument document, PdlPacket packet, String javaPackage) {
-        return new PacketGenerator(packet).write(document.source(), javaPackage);
+        return new PacketGenerator(packet, document.strings()).write(document.source(), javaPackage);
     }
 
     private String write(String source, String javaPackage) {
@@ -42,8 +44,11 @@ final class PacketGenerator {
                 .line("/**")
                 .line(" * {@code " + name + "}, packet id " + packet.id() + ", "
                         + (packet.clientToServer() ? Side.SERVER : Side.CLIENT).direction + ": " + source
-                        + " line " + packet.line() + ".")
-                .line(" *")
+                        + " line " + packet.line() + ".");
+        if (strings == StringEncoding.UTF_16LE) {
+            out.line(" * Its strings are UTF-16LE, as the PDL's root element says (see {@link Utf16Strings}).");
+        }
+        out.line(" *")
                 .line(" * <p>Not thread-safe: a plain mutable value (see {@link Packet}).")
                 .line(" */")
                 .open("public final class " + name + " implements Packet")
@@ -64,7 +69,7 @@ final class PacketGenerator {
         return imports;
     }
 
-    private static void addImports(List<PdlField> fields, Set<String> imports) {
+    private void addImports(List<PdlField> fields, Set<String> imports) {
         for (PdlField field : fields) {
             if (field.type() == PdlType.LIST) {
                 imports.addAll(List.of("java.util.ArrayList", "java.util.List"));
@@ -73,7 +78,15 @@ final class PacketGenerator {
             if (!field.type().fixedSize()) {
                 imports.add("java.util.Objects");
             }
+            if (field.type() == PdlType.STRING && strings == StringEncoding.UTF_16LE) {
+                imports.add(Utf16Strings.class.getName());
+            }
         }
+    }
+
+    /** The class whose {@code addString}, {@code putString} and {@code readString} handle this file's strings. */
+    private String stringCodec(String utf8Class) {
+        return strings == StringEncoding.UTF_16LE ? Utf16Strings.class.getSimpleName() : utf8Class;
     }
 
     /** The members of a packet class or, with {@code isPacket} false, of a list element class. */
@@ -160,7 +173,8 @@ final class PacketGenerator {
             switch (field.type()) {
                 case USHORT -> out.line("PacketWriter.checkUshort(" + value + ", " + name + ");");
                 case UINT -> out.line("PacketWriter.checkUint(" + value + ", " + name + ");");
-                case STRING -> additions.add("size = PacketWriter.addString(size, " + value + ", " + name + ");");
+                case STRING -> additions.add("size = " + stringCodec("PacketWriter") + ".addString(size, " + value + ", "
+                        + name + ");");
                 case LIST -> additions.add("size = PacketWriter.addList(size, " + value + ", "
                         + field.elementClass() + "::encodedSize, " + name + ");");
                 default -> {
@@ -211,7 +225,7 @@ final class PacketGenerator {
                 case LONG -> "out.putLong(" + value + ");";
                 case FLOAT -> "out.putFloat(" + value + ");";
                 case DOUBLE -> "out.putDouble(" + value + ");";
-                case STRING -> "PacketWriter.putString(out, " + value + ");";
+                case STRING -> stringCodec("PacketWriter") + ".putString(out, " + value + ");";
                 case LIST -> "PacketWriter.putList(out, " + value + ", " + field.elementClass() + "::writeTo);";
             });
         }
@@ -245,11 +259,14 @@ final class PacketGenerator {
         out.close().line("");
     }
 
-    private static String readExpression(PdlField field, String path) {
+    private String readExpression(PdlField field, String path) {
         String name = quote(path + "." + field.name());
         if (field.type() == PdlType.LIST) {
             return "PacketReader.readList(payload, " + PdlField.minSize(field.fields()) + ", "
                     + field.elementClass() + "::read, " + name + ")";
+        }
+        if (field.type() == PdlType.STRING) {
+            return stringCodec("PacketReader") + ".readString(payload, " + name + ")";
         }
         String element = field.type().element;
         return "PacketReader.read" + Character.toUpperCase(element.charAt(0)) + element.substring(1)

@@ -21,11 +21,21 @@ import org.xml.sax.helpers.DefaultHandler;
  * Reads a PDL file into a {@link PdlDocument}: the XML's structure, the elements and the
  * attributes. SAX rather than DOM because only SAX's {@link Locator} tells the line of each
  * element, and every error names its line. Whatever is wrong is collected and reported
- * together; {@link PdlValidator} then checks names and ids across the file.
+ * together; {@link PdlValidator} then numbers the packets and checks names and ids across the
+ * file.
  *
  * <pre>{@code
  * <PDL>
  *   <packet id="6" name="C_Chat"> <string name="chat"/> </packet>
+ * </PDL>
+ * }</pre>
+ *
+ * The course's dialect reads too: packets without ids, numbered in file order, and strings in
+ * UTF-16 when the root element says so.
+ *
+ * <pre>{@code
+ * <PDL strings="UTF-16LE">
+ *   <packet name="C2S_Chat"> <string name="chat"/> </packet>
  * </PDL>
  * }</pre>
  *
@@ -34,10 +44,12 @@ import org.xml.sax.helpers.DefaultHandler;
 final class PdlParser extends DefaultHandler {
     private static final String ROOT = "PDL";
     private static final String PACKET = "packet";
+    private static final String STRINGS = "strings";
 
     private final PdlErrors errors;
     private final List<PdlPacket> packets = new ArrayList<>();
     private final Deque<Node> open = new ArrayDeque<>();
+    private StringEncoding strings = StringEncoding.UTF_8;
     private Locator locator;
 
     private PdlParser(PdlErrors errors) {
@@ -65,7 +77,8 @@ final class PdlParser extends DefaultHandler {
             errors.throwIfAny();
         }
         String fileName = source.substring(Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\')) + 1);
-        PdlDocument document = new PdlDocument(fileName, parser.packets);
+        PdlDocument document = new PdlDocument(fileName, parser.strings,
+                PdlValidator.numberPackets(parser.packets, errors));
         PdlValidator.validate(document, errors);
         errors.throwIfAny();
         return document;
@@ -136,7 +149,17 @@ final class PdlParser extends DefaultHandler {
     }
 
     private Node root(String tag, int line, Attributes attributes) {
-        checkAttributes(attributes, tag, line);
+        checkAttributes(attributes, tag, line, STRINGS);
+        String encoding = attributes.getValue(STRINGS);
+        if (encoding != null) {
+            StringEncoding chosen = StringEncoding.ofLabel(encoding);
+            if (chosen == null) {
+                errors.add(line, "unknown " + STRINGS + "=\"" + encoding + "\" on <" + tag + ">; allowed: "
+                        + StringEncoding.labels());
+            } else {
+                strings = chosen;
+            }
+        }
         return new Node(Kind.ROOT, tag, line, ROOT);
     }
 
@@ -172,21 +195,21 @@ final class PdlParser extends DefaultHandler {
         return node;
     }
 
+    /** The id attribute's value; {@link PdlPacket#NO_ID} without one, to be numbered or reported. */
     private int parseId(String text, String label, int line) {
         if (text == null) {
-            errors.add(line, "missing id on " + label);
             return PdlPacket.NO_ID;
         }
         String digits = text.strip();
         if (!digits.matches("-?[0-9]+")) {
             errors.add(line, label + ": id '" + text + "' is not a number");
-            return PdlPacket.NO_ID;
+            return PdlPacket.BAD_ID;
         }
         // Seven digits are out of range already; parsing them could overflow.
         long id = digits.replaceFirst("^-?0*", "").length() > 6 ? Long.MAX_VALUE : Long.parseLong(digits);
         if (id < 1 || id > 0xFFFF) {
             errors.add(line, label + ": id " + digits + " is out of range 1..65535");
-            return PdlPacket.NO_ID;
+            return PdlPacket.BAD_ID;
         }
         return (int) id;
     }

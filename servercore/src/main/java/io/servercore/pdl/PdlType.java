@@ -15,7 +15,7 @@ enum PdlType {
     LONG("long", 8),
     FLOAT("float", 4),
     DOUBLE("double", 8),
-    /** A u16 byte count, then UTF-8. */
+    /** A u16 byte count, then UTF-8 or, if the file says so, UTF-16LE ({@link StringEncoding}). */
     STRING("string", 2),
     /** A u16 element count, then each element's fields. */
     LIST("list", 2);

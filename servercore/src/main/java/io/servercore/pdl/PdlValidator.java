@@ -1,6 +1,7 @@
 package io.servercore.pdl;
 
 import io.servercore.packet.PacketHeader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,9 +11,10 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Checks the rules of a PDL file that span more than one element: unique packet ids and
- * names, unique field names within a packet or list, names the generated Java can use, and
- * packets whose fields fit in a frame.
+ * Numbers the packets of a file that gives no ids, and checks the rules of a PDL file that
+ * span more than one element: ids on all packets or on none, unique packet ids and names,
+ * unique field names within a packet or list, names the generated Java can use, and packets
+ * whose fields fit in a frame.
  *
  * <p>Field names must start with a lowercase letter a-z. Class names (packets, and the
  * capitalised list names of the nested element classes) start uppercase, so no field can
@@ -46,18 +48,61 @@ final class PdlValidator {
             Map.entry("Packet", "io.servercore.packet.Packet"),
             Map.entry("PacketHeader", "io.servercore.packet.PacketHeader"),
             Map.entry("PacketReader", "io.servercore.packet.PacketReader"),
-            Map.entry("PacketWriter", "io.servercore.packet.PacketWriter"));
+            Map.entry("PacketWriter", "io.servercore.packet.PacketWriter"),
+            Map.entry("Utf16Strings", "io.servercore.pdl.Utf16Strings"));
 
     private static final int MAX_PAYLOAD = PacketHeader.MAX_FRAME_SIZE - PacketHeader.HEADER_LENGTH;
+    /** The largest id a u16 can carry. */
+    private static final int MAX_ID = 0xFFFF;
 
     private PdlValidator() {
+    }
+
+    /**
+     * The packets with their ids. A file that gives no packet an id has its packets numbered
+     * from 1 in file order, as the course's generator numbers them; a file that gives ids to
+     * some packets must give them to all, and each packet without one is reported.
+     */
+    static List<PdlPacket> numberPackets(List<PdlPacket> packets, PdlErrors errors) {
+        PdlPacket firstWithId = null;
+        for (PdlPacket packet : packets) {
+            if (packet.id() != PdlPacket.NO_ID) {
+                firstWithId = packet;
+                break;
+            }
+        }
+        if (firstWithId != null) {
+            for (PdlPacket packet : packets) {
+                if (packet.id() == PdlPacket.NO_ID) {
+                    errors.add(packet.line(), "missing id on " + label(packet) + ", though the packet at line "
+                            + firstWithId.line() + " has one: give every packet an id, or none to number them"
+                            + " from 1 in file order");
+                }
+            }
+            return packets;
+        }
+        List<PdlPacket> numbered = new ArrayList<>(packets.size());
+        for (PdlPacket packet : packets) {
+            int id = numbered.size() + 1;
+            if (id > MAX_ID) {
+                errors.add(packet.line(), label(packet) + " would be numbered " + id + ", past the last id "
+                        + MAX_ID);
+                return packets;
+            }
+            numbered.add(packet.withId(id));
+        }
+        return numbered;
+    }
+
+    private static String label(PdlPacket packet) {
+        return packet.name() == null ? "<packet>" : "packet " + packet.name();
     }
 
     static void validate(PdlDocument document, PdlErrors errors) {
         Map<Integer, PdlPacket> byId = new HashMap<>();
         Map<String, PdlPacket> byName = new HashMap<>();
         for (PdlPacket packet : document.packets()) {
-            if (packet.id() != PdlPacket.NO_ID) {
+            if (packet.id() > 0) {
                 PdlPacket first = byId.putIfAbsent(packet.id(), packet);
                 if (first != null) {
                     errors.add(packet.line(), "duplicate packet id " + packet.id() + " (first used by "
@@ -90,9 +135,10 @@ final class PdlValidator {
             errors.add(packet.line(), "packet name '" + name + "' is not a valid Java identifier");
             return false;
         }
-        if (!(name.startsWith(Side.SERVER.receives) || name.startsWith(Side.CLIENT.receives)) || name.length() == 2) {
-            errors.add(packet.line(), "packet name '" + name + "' must start with " + Side.SERVER.receives
-                    + " (client to server) or " + Side.CLIENT.receives + " (server to client), followed by a name");
+        Side side = Side.receiving(name);
+        if (side == null || name.length() == side.prefixOf(name).length()) {
+            errors.add(packet.line(), "packet name '" + name + "' must start with " + Side.SERVER.prefixList()
+                    + " (client to server) or " + Side.CLIENT.prefixList() + " (server to client), followed by a name");
             return false;
         }
         return true;

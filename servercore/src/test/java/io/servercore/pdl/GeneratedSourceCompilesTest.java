@@ -28,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 class GeneratedSourceCompilesTest {
 
     @Test
-    void theTestTypesAndGoldenSourcesCompileWithoutAWarning(@TempDir Path dir) throws Exception {
+    void theTestTypesGoldenAndCourseDialectSourcesCompileWithoutAWarning(@TempDir Path dir) throws Exception {
         List<Path> sources = new ArrayList<>();
         sources.addAll(generate(ProtocolFiles.TEST_TYPES, "io.servercore.pdl.testtypes", dir));
         sources.addAll(generate(Path.of("src/test/resources/pdl/golden/golden.pdl.xml"), "io.servercore.pdl.golden", dir));
         sources.addAll(generate(ProtocolFiles.CHAT, "io.servercore.pdl.chat", dir));
+        sources.addAll(generate(Path.of("src/test/resources/pdl/course-dialect.pdl.xml"), "io.servercore.pdl.course", dir));
 
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests run on a JDK");
@@ -49,6 +50,7 @@ class GeneratedSourceCompilesTest {
             assertTrue(ok);
         }
         assertTrue(Files.exists(classes.resolve("io/servercore/pdl/testtypes/C_AllTypes$Row$Cell.class")));
+        assertTrue(Files.exists(classes.resolve("io/servercore/pdl/course/S2C_Roster$Team$Member.class")));
     }
 
     private static List<Path> generate(Path pdl, String javaPackage, Path dir) throws Exception {

@@ -101,7 +101,8 @@ class PdlErrorTest {
                   <packet id="3" name="C_Move"> <float/> </packet>
                 </PDL>""",
                 "test.pdl.xml:2: missing name on <packet>",
-                "test.pdl.xml:3: missing id on packet C_Ping",
+                "test.pdl.xml:3: missing id on packet C_Ping, though the packet at line 2 has one: give every packet an"
+                        + " id, or none to number them from 1 in file order",
                 "test.pdl.xml:4: missing name on <float> in C_Move");
     }
 
@@ -109,9 +110,12 @@ class PdlErrorTest {
     @CsvSource(delimiter = ';', value = {
         "C_Chat-2; packet name 'C_Chat-2' is not a valid Java identifier",
         "1_Chat;   packet name '1_Chat' is not a valid Java identifier",
-        "Chat;     packet name 'Chat' must start with C_ (client to server) or S_ (server to client), followed by a name",
-        "X_Chat;   packet name 'X_Chat' must start with C_ (client to server) or S_ (server to client), followed by a name",
-        "C_;       packet name 'C_' must start with C_ (client to server) or S_ (server to client), followed by a name",
+        "Chat;     packet name 'Chat' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
+        "X_Chat;   packet name 'X_Chat' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
+        "C_;       packet name 'C_' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
+        "C2S_;     packet name 'C2S_' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
+        "S2S_Chat; packet name 'S2S_Chat' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
+        "C2_Chat;  packet name 'C2_Chat' must start with C_ or C2S_ (client to server) or S_ or S2C_ (server to client), followed by a name",
     })
     void reportsABadPacketName(String name, String message) {
         assertError(onePacket("1", name), "test.pdl.xml:2: " + message);
@@ -172,7 +176,7 @@ class PdlErrorTest {
                     hello
                   </packet>
                 </PDL>""",
-                "test.pdl.xml:1: unknown attribute 'version' on <PDL>",
+                "test.pdl.xml:1: unknown attribute 'version' on <PDL>; allowed: strings",
                 "test.pdl.xml:2: unexpected <message> in <PDL>: only <packet> elements belong there",
                 "test.pdl.xml:3: unknown attribute 'side' on <packet>; allowed: id, name",
                 "test.pdl.xml:4: <packet> inside C_B: packets belong directly in <PDL>",
