@@ -12,7 +12,14 @@ package io.servercore.packet;
 public final class MalformedPacketException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    MalformedPacketException(String field, String reason) {
+    /**
+     * For parsers of encodings of their own (such as a PDL's UTF-16 strings), so that every
+     * malformed payload is reported the same way.
+     *
+     * @param field  the packet and field, e.g. {@code C_Chat.chat}
+     * @param reason what is wrong, with the value and the limit
+     */
+    public MalformedPacketException(String field, String reason) {
         super("malformed " + field + ": " + reason, null, false, false);
     }
 }

@@ -1,7 +1,7 @@
 package io.servercore.pdl;
 
 import io.servercore.packet.PacketHeader;
-import io.servercore.packet.PacketReader;
+import io.servercore.packet.MalformedPacketException;
 import java.nio.ByteBuffer;
 
 /**
@@ -19,14 +19,11 @@ import java.nio.ByteBuffer;
  * {@code PacketReader} for UTF-8 strings. It lives beside the compiler rather than in
  * {@code io.servercore.packet}, whose wire types are PROTOCOL.md's, where strings are UTF-8.
  *
- * <p>Both directions do what .NET's {@code Encoding.Unicode} does, so a Java peer and a C# peer
- * of the course read the same text from the same bytes: writing, a surrogate that is not half
- * of a pair becomes U+FFFD (two bytes, like every other char, so the count is always twice
- * the string's length); reading, an unpaired surrogate and an odd last byte each become
- * U+FFFD. So unlike a UTF-8 string, which is read strictly, bytes that no .NET peer writes
- * are read rather than rejected, and do not write back the same. A byte count that runs past
- * the payload is malformed, reported in the words {@code PacketReader.readString} uses for a
- * UTF-8 string.
+ * <p>Writing does what .NET's {@code Encoding.Unicode} does: a surrogate that is not half of a
+ * pair becomes U+FFFD (two bytes, like every other char, so the count is always twice the
+ * string's length). So no course peer ever writes an odd byte count or an unpaired surrogate,
+ * and reading treats both as malformed, as a UTF-8 string's invalid bytes are: the frame is bad
+ * input and closes the session, rather than text a peer never sent.
  *
  * <p>Buffers must be little-endian, as the pool hands them out and {@code PacketSession}
  * delivers payloads. Stateless; every method may be called from any thread on buffers that
@@ -91,38 +88,41 @@ public final class Utf16Strings {
     /**
      * Reads a u16 byte count and that many bytes of UTF-16LE, and moves the position past them.
      *
-     * @throws io.servercore.packet.MalformedPacketException naming {@code field} if the count
-     *         or the bytes it announces run past the buffer's limit
+     * @throws MalformedPacketException naming {@code field} if the count or the bytes it
+     *         announces run past the buffer's limit, the count is odd, or a surrogate is not
+     *         half of a pair
      */
     public static String readString(ByteBuffer in, String field) {
         int start = in.position();
-        if (in.remaining() < 2 || (in.getShort(start) & 0xFFFF) > in.remaining() - 2) {
-            // MalformedPacketException is made in io.servercore.packet alone; readString checks the
-            // count first and reports it in the words every string field uses.
-            PacketReader.readString(in, field);
-            throw new IllegalStateException("PacketReader.readString accepted a string that runs past the payload");
+        if (in.remaining() < 2) {
+            throw new MalformedPacketException(field, "string length needs 2 bytes, remaining=" + in.remaining());
         }
         int length = in.getShort(start) & 0xFFFF;
-        int base = start + 2;
-        int units = length / 2;
-        char[] chars = new char[units + (length & 1)];
-        int n = 0;
-        for (int i = 0; i < units; i++) {
-            char c = in.getChar(base + 2 * i);
-            if (!Character.isSurrogate(c)) {
-                chars[n++] = c;
-            } else if (Character.isHighSurrogate(c) && i + 1 < units
-                    && Character.isLowSurrogate(in.getChar(base + 2 * (i + 1)))) {
-                chars[n++] = c;
-                chars[n++] = in.getChar(base + 2 * ++i);
-            } else {
-                chars[n++] = REPLACEMENT;
-            }
+        if (length > in.remaining() - 2) {
+            throw new MalformedPacketException(field, "string length=" + length + " exceeds remaining="
+                    + (in.remaining() - 2));
         }
         if ((length & 1) != 0) {
-            chars[n++] = REPLACEMENT;
+            throw new MalformedPacketException(field, "UTF-16 string length=" + length + " is odd");
+        }
+        int base = start + 2;
+        int units = length / 2;
+        char[] chars = new char[units];
+        for (int i = 0; i < units; i++) {
+            char c = in.getChar(base + 2 * i);
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < units
+                        && Character.isLowSurrogate(in.getChar(base + 2 * (i + 1)));
+                if (!paired) {
+                    throw new MalformedPacketException(field, "unpaired surrogate U+"
+                            + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + " at char " + i);
+                }
+                chars[i++] = c;
+                c = in.getChar(base + 2 * i);
+            }
+            chars[i] = c;
         }
         in.position(base + length);
-        return new String(chars, 0, n);
+        return new String(chars);
     }
 }
