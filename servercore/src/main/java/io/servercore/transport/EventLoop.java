@@ -143,13 +143,14 @@ final class EventLoop implements Runnable {
             }
             timeoutMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(wait + 999_999)); // never early
         }
+        // Counted when advertised: a producer may wake this park even if the check below aborts it.
+        stats.increment(LoopCounter.PARKS);
         STATE.getAndBitwiseOr(this, PARKED);
         if (!tasks.isEmpty() || stopRequested) {
             STATE.getAndBitwiseAnd(this, ~PARKED);
             selector.selectNow(onKey);
             return;
         }
-        stats.increment(LoopCounter.PARKS);
         try {
             if (timeoutMillis == 0) {
                 selector.select(onKey);

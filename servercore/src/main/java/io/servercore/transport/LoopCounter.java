@@ -8,7 +8,7 @@ package io.servercore.transport;
 enum LoopCounter {
     /** Loop iterations, one select each. */
     ITERATIONS,
-    /** Selects that could block: the loop had advertised itself parked. */
+    /** Times the loop advertised itself parked before a select that could block. */
     PARKS,
     /** {@code Selector.wakeup()} calls made by threads that handed work to a parked loop. */
     WAKEUPS,

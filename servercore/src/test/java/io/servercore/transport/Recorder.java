@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A completion handler that records how often it was called, with what, and on which thread,
  * so a test can check "completed exactly once, on an I/O thread, with this result".
  */
-final class Recorder<V> implements CompletionHandler<V, Object> {
+class Recorder<V> implements CompletionHandler<V, Object> {
     private final AtomicInteger calls = new AtomicInteger();
     private final CountDownLatch first = new CountDownLatch(1);
     private volatile V result;
