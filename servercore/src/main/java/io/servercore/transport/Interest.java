@@ -44,6 +44,7 @@ final class Interest {
             return false;
         }
         ops |= op;
+        loop.stats.increment(LoopCounter.INTEREST_UPDATES);
         if (op == SelectionKey.OP_WRITE) {
             loop.stats.increment(LoopCounter.OP_WRITE_REGISTRATIONS);
         }
@@ -55,6 +56,7 @@ final class Interest {
             return;
         }
         ops &= ~op;
+        loop.stats.increment(LoopCounter.INTEREST_UPDATES);
         try {
             key.interestOps(ops);
         } catch (CancelledKeyException closed) {

@@ -24,6 +24,8 @@ enum LoopCounter {
     WRITES,
     /** Write syscalls that wrote less than asked: the socket's send buffer is full. */
     SHORT_WRITES,
+    /** Registrations and interest-set changes, each an epoll_ctl at the next select. */
+    INTEREST_UPDATES,
     /** Times OP_WRITE was added to a channel's interest set. */
     OP_WRITE_REGISTRATIONS,
     /** Read or write syscalls made on a thread other than the owning loop's; must stay 0. */

@@ -41,7 +41,11 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
     private final EventLoop[] loops;
     private final Thread[] threads;
     private final ExecutorService executor;
-    private final AtomicInteger nextLoop = new AtomicInteger();
+    // Separate turns for accepted and opened channels: with one counter, a server that accepts
+    // and connects alternately would put every accepted channel on the same loop.
+    private final AtomicInteger nextForOpened = new AtomicInteger();
+    private final AtomicInteger nextForAccepted = new AtomicInteger();
+    private final AtomicInteger nextForTask = new AtomicInteger();
     private final CountDownLatch loopsEnded;
     private final Object lock = new Object();
     private final Set<LoopChannel> channels = new HashSet<>(); // guarded by lock
@@ -158,7 +162,7 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
         EventLoop current = EventLoop.current();
         if (current != null && current.group == this) {
             current.offerLocal(task);
-        } else if (!next().offer(task)) {
+        } else if (!next(nextForTask).offer(task)) {
             throw new RejectedExecutionException(this + " has terminated");
         }
     }
@@ -168,11 +172,16 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
     /** The loop a new channel opened by the calling thread goes to. */
     EventLoop loopForNewChannel() {
         EventLoop current = EventLoop.current();
-        return current != null && current.group == this ? current : next();
+        return current != null && current.group == this ? current : next(nextForOpened);
     }
 
-    EventLoop next() {
-        return loops[(nextLoop.getAndIncrement() & Integer.MAX_VALUE) % loops.length];
+    /** The loop an accepted channel goes to. */
+    EventLoop loopForAccepted() {
+        return next(nextForAccepted);
+    }
+
+    private EventLoop next(AtomicInteger turn) {
+        return loops[(turn.getAndIncrement() & Integer.MAX_VALUE) % loops.length];
     }
 
     /** @throws ShutdownChannelGroupException once the group is shut down */

@@ -103,7 +103,7 @@ final class LoopSocketChannel extends AsynchronousSocketChannel implements LoopC
 
     /** The channel of an accepted connection, on the group's next loop in turn. */
     static LoopSocketChannel accepted(LoopGroup group, SocketChannel socket) throws IOException {
-        return register(group, group.next(), socket, CONNECTED);
+        return register(group, group.loopForAccepted(), socket, CONNECTED);
     }
 
     private static LoopSocketChannel register(LoopGroup group, EventLoop loop, SocketChannel socket, int state)
