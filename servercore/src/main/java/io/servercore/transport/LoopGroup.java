@@ -52,20 +52,33 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
     private boolean stopping; // guarded by lock
     private volatile boolean shutdown;
 
-    private LoopGroup(LoopChannelProvider provider, int loopCount, String namePrefix, ExecutorService executor)
+    /** Exactly one of {@code factory} and {@code executor}: where the loops run. */
+    private LoopGroup(LoopChannelProvider provider, int loopCount, ThreadFactory factory, ExecutorService executor)
             throws IOException {
         super(provider);
         this.loops = new EventLoop[loopCount];
-        this.threads = executor == null ? new Thread[loopCount] : null;
+        this.threads = factory == null ? null : new Thread[loopCount];
         this.executor = executor;
         this.loopsEnded = new CountDownLatch(loopCount);
         try {
             for (int i = 0; i < loopCount; i++) {
-                loops[i] = new EventLoop(this, Selector.open(), namePrefix + "-" + i);
+                loops[i] = new EventLoop(this, Selector.open(), "loop-" + i);
             }
         } catch (IOException e) {
             closeSelectors(e);
             throw e;
+        }
+        if (factory != null) {
+            // made here, so that the array is complete when the constructor publishes the group
+            for (int i = 0; i < loopCount; i++) {
+                Thread thread = factory.newThread(loops[i]);
+                if (thread == null) {
+                    IllegalStateException e = new IllegalStateException("thread factory returned null for loop " + i);
+                    closeSelectors(e);
+                    throw e;
+                }
+                threads[i] = thread;
+            }
         }
     }
 
@@ -75,17 +88,7 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
         if (loopCount < 1) {
             throw new IllegalArgumentException("nThreads=" + loopCount + ", min=1");
         }
-        Objects.requireNonNull(factory, "threadFactory");
-        LoopGroup group = new LoopGroup(provider, loopCount, "loop", null);
-        for (int i = 0; i < loopCount; i++) {
-            Thread thread = factory.newThread(group.loops[i]);
-            if (thread == null) {
-                IllegalStateException e = new IllegalStateException("thread factory returned null for loop " + i);
-                group.closeSelectors(e);
-                throw e;
-            }
-            group.threads[i] = thread;
-        }
+        LoopGroup group = new LoopGroup(provider, loopCount, Objects.requireNonNull(factory, "threadFactory"), null);
         for (Thread thread : group.threads) {
             thread.start();
         }
@@ -98,8 +101,8 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
      */
     static LoopGroup onExecutor(LoopChannelProvider provider, ExecutorService executor, int initialSize)
             throws IOException {
-        Objects.requireNonNull(executor, "executor");
-        LoopGroup group = new LoopGroup(provider, Math.max(1, initialSize), "loop", executor);
+        LoopGroup group = new LoopGroup(provider, Math.max(1, initialSize), null,
+                Objects.requireNonNull(executor, "executor"));
         for (EventLoop loop : group.loops) {
             executor.execute(loop);
         }

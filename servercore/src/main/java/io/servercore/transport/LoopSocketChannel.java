@@ -32,6 +32,10 @@ import java.util.concurrent.TimeUnit;
  * write, a second throws at once and changes nothing; every accepted operation completes
  * exactly once, on the owning loop's thread, also on close, timeout and shutdownNow.
  *
+ * <p>SO_LINGER is passed to the socket as it is; a positive linger time makes the socket's
+ * final close(2) block the thread that does it for up to that time, and once the channel has
+ * registered with its selector that thread is the loop's. Leave it unset, or use 0 (reset).
+ *
  * <p>A timed-out read or write has moved no bytes (an operation completes as soon as its
  * syscall moves any), so unlike the JDK's channels this one stays usable after a timeout.
  *
