@@ -47,6 +47,7 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
     private final AtomicInteger nextForAccepted = new AtomicInteger();
     private final AtomicInteger nextForTask = new AtomicInteger();
     private final CountDownLatch loopsEnded;
+    private final AtomicInteger loopsAlive;
     private final Object lock = new Object();
     private final Set<LoopChannel> channels = new HashSet<>(); // guarded by lock
     private boolean stopping; // guarded by lock
@@ -60,6 +61,7 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
         this.threads = factory == null ? null : new Thread[loopCount];
         this.executor = executor;
         this.loopsEnded = new CountDownLatch(loopCount);
+        this.loopsAlive = new AtomicInteger(loopCount);
         try {
             for (int i = 0; i < loopCount; i++) {
                 loops[i] = new EventLoop(this, Selector.open(), "loop-" + i);
@@ -224,11 +226,13 @@ public final class LoopGroup extends AsynchronousChannelGroup implements Executo
         }
     }
 
+    /** A loop's last act. The executor is shut down before the count reaches zero, so that
+     * awaitTermination returning true implies it. */
     void loopEnded() {
-        loopsEnded.countDown();
-        if (loopsEnded.getCount() == 0 && executor != null) {
+        if (loopsAlive.decrementAndGet() == 0 && executor != null) {
             executor.shutdown();
         }
+        loopsEnded.countDown();
     }
 
     // ---- life cycle
