@@ -97,9 +97,7 @@ class GroupLifecycleContractTest {
             io.group.shutdown();
             assertTrue(io.group.awaitTermination(10, TimeUnit.SECONDS));
             assertTrue(io.group.isTerminated());
-            for (Thread thread : io.threadsCreated()) {
-                assertFalse(thread.isAlive(), thread + " ended");
-            }
+            // (that the threads have ended too is our promise, not NIO.2's: LoopGroupTest)
         }
     }
 }

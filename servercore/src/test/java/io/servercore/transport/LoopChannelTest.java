@@ -64,6 +64,7 @@ class LoopChannelTest {
     @Test
     void aHandlerThatThrowsIsCountedAndTheLoopCarriesOn() throws Exception {
         try (TestGroup io = new TestGroup(Transport.LOOP, 1); Sockets.Pair pair = Sockets.pair(io.group)) {
+            io.expectHandlerFailures(1);
             LoopProbe.Counts counts = new LoopProbe.Counts(io.loops());
             Recorder<Integer> threw = new Recorder<>() {
                 @Override

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A channel group for one test: its threads are {@link IoThread}s, so a test can tell where a
- * handler ran, and anything a handler records with {@link #fail} fails the test when the group
- * is closed. {@link #close()} shuts the group down and requires it to terminate.
+ * handler ran. Anything a handler records with {@link #fail}, a handler or task that throws
+ * (counted by our loop, uncaught on the JDK's threads), fails the test when the group is
+ * closed. {@link #close()} shuts the group down and requires it to terminate.
  */
 final class TestGroup implements AutoCloseable {
     /** Marks the group's threads, as the engine marks its I/O threads. */
@@ -25,6 +26,7 @@ final class TestGroup implements AutoCloseable {
         }
     }
 
+    private volatile long expectedHandlerFailures;
     final Transport transport;
     final AsynchronousChannelGroup group;
     final int threads;
@@ -37,6 +39,7 @@ final class TestGroup implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         this.group = transport.open(threads, task -> {
             Thread thread = new IoThread(task, transport + "-io-" + next.getAndIncrement());
+            thread.setUncaughtExceptionHandler((t, e) -> fail("uncaught " + e));
             created.add(thread);
             return thread;
         });
@@ -50,6 +53,11 @@ final class TestGroup implements AutoCloseable {
     /** Records a failure seen on an I/O thread; the test fails at {@link #close()}. */
     void fail(String what) {
         failures.add(what + " [on " + Thread.currentThread().getName() + "]");
+    }
+
+    /** For a test whose handlers throw on purpose. */
+    void expectHandlerFailures(long count) {
+        expectedHandlerFailures = count;
     }
 
     Queue<String> failures() {
@@ -97,6 +105,12 @@ final class TestGroup implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted while the group terminated", e);
+        }
+        if (transport == Transport.LOOP) {
+            long thrown = loops().count(LoopCounter.HANDLER_FAILURES);
+            if (thrown != expectedHandlerFailures) {
+                failures.add(thrown + " handlers or tasks threw (see the log), expected " + expectedHandlerFailures);
+            }
         }
         if (!failures.isEmpty()) {
             throw new AssertionError("failures on I/O threads: " + failures);
