@@ -66,7 +66,7 @@ final class Swarm {
      * @throws IOException if the swarm's engine cannot start
      */
     static SwarmResult run(SwarmConfig config, PrintWriter out) throws IOException {
-        try (IoCore core = new IoCore("swarm", config.threads())) {
+        try (IoCore core = new IoCore("swarm", config.threads(), config.transport())) {
             return new Swarm(new SwarmState(config), core, out).run();
         }
     }

@@ -1,5 +1,7 @@
 package io.servercore.dummyclient;
 
+import io.servercore.net.Transport;
+
 /**
  * What one swarm run does, checked: every value is in its {@link Range} once an instance
  * exists. {@link SwarmOptions} makes one from the command line.
@@ -21,10 +23,19 @@ package io.servercore.dummyclient;
  * @param threads             I/O threads of the swarm's engine, at least 1
  * @param maxP99Millis        the players' chat latency p99 above which the run fails, 0 = no limit
  * @param attack              the hostile sessions beside the players; {@link AttackConfig#NONE} for none
+ * @param transport           the provider under the swarm's engine
  */
 record SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
                    int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
-                   int window, int threads, double maxP99Millis, AttackConfig attack) {
+                   int window, int threads, double maxP99Millis, AttackConfig attack, Transport transport) {
+
+    /** The same run on the platform's {@linkplain Transport#defaultTransport() default transport}. */
+    SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
+                int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
+                int window, int threads, double maxP99Millis, AttackConfig attack) {
+        this(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingIntervalSeconds,
+                durationSeconds, mode, window, threads, maxP99Millis, attack, Transport.defaultTransport());
+    }
 
     SwarmConfig {
         if (host == null || host.isBlank()) {
@@ -35,6 +46,9 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
         }
         if (attack == null) {
             attack = AttackConfig.NONE;
+        }
+        if (transport == null) {
+            transport = Transport.defaultTransport();
         }
         Range.PORT.check(port);
         if (clients != 0 || !attack.any()) {

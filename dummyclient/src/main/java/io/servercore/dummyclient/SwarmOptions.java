@@ -1,5 +1,6 @@
 package io.servercore.dummyclient;
 
+import io.servercore.net.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -81,6 +82,11 @@ final class SwarmOptions {
             description = "I/O threads, 0..1024; 0 means one per core (default: one per core).")
     int threads;
 
+    @Option(names = "--transport", paramLabel = "NAME",
+            description = "The port under the swarm's engine: servercore (its own selector loops) or jdk (the "
+                    + "JDK's provider) (default: servercore on Linux, jdk elsewhere).")
+    String transport;
+
     @Option(names = "--max-p99", paramLabel = "MS", defaultValue = "0",
             description = "Fail when the players' chat latency p99 is above this, 0 (off) or 0.001..3600000 ms "
                     + "(default: off).")
@@ -119,7 +125,19 @@ final class SwarmOptions {
         }
         AttackConfig attacks = new AttackConfig(modes, attackers, cycleRate, floodRate, dripInterval);
         return new SwarmConfig(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingInterval,
-                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks);
+                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks, transport(transport));
+    }
+
+    /** The transport named by {@code --transport}, or the platform's default when it is not given. */
+    private static Transport transport(String name) {
+        if (name == null) {
+            return Transport.defaultTransport();
+        }
+        try {
+            return Transport.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid --transport " + name + ": allowed " + Transport.allowed());
+        }
     }
 
     /**

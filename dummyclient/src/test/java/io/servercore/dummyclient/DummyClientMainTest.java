@@ -44,6 +44,7 @@ class DummyClientMainTest {
         "--cycle-rate;0;invalid --cycle-rate 0: allowed 0.001..1000",
         "--flood-rate;x;invalid --flood-rate x: allowed 1..1000000",
         "--drip-interval;0;invalid --drip-interval 0: allowed 0.001..3600",
+        "--transport;epoll;invalid --transport epoll: allowed servercore|jdk",
     })
     void aBadValueIsOneLineNamingFlagValueAndRangeAndExitsTwo(String flag, String value, String message) {
         assertEquals(DummyClientMain.USAGE, main(flag, value));

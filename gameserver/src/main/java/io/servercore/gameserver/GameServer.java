@@ -50,7 +50,7 @@ public final class GameServer implements AutoCloseable {
      * @throws IOException naming the address when it cannot be bound
      */
     public static GameServer start(GameServerConfig config) throws IOException {
-        IoCore core = new IoCore("io", config.threads());
+        IoCore core = new IoCore("io", config.threads(), config.transport());
         GameServer server = new GameServer(config, core);
         try {
             server.service = ServerService.start(core, config.serviceConfig(), () -> new ClientSession(server));
@@ -62,8 +62,8 @@ public final class GameServer implements AutoCloseable {
             server.statsLine = core.timer().scheduleAtFixedRate(server.stats::report, config.statsMillis(),
                     TimeUnit.MILLISECONDS);
         }
-        log.info("gameserver listening on {}:{} ({} I/O threads, max {} sessions, room capacity {})",
-                config.host(), server.address().getPort(), config.threads(), config.maxSessions(),
+        log.info("gameserver listening on {}:{} ({} I/O threads on the {} transport, max {} sessions, room capacity {})",
+                config.host(), server.address().getPort(), config.threads(), config.transport(), config.maxSessions(),
                 config.roomCapacity());
         return server;
     }

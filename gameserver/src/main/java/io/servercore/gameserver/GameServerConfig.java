@@ -1,6 +1,7 @@
 package io.servercore.gameserver;
 
 import io.servercore.net.ServiceConfig;
+import io.servercore.net.Transport;
 
 /**
  * The game server's settings, checked: every value is in its allowed range once an instance
@@ -20,10 +21,11 @@ import io.servercore.net.ServiceConfig;
  * @param outboundLimit     bytes queued for one session before it is cut
  * @param idleTimeoutMillis time without a complete frame before a session is cut, 0 = never
  * @param statsMillis       interval of the stats line, 0 = never
+ * @param transport         the provider under the engine's channel group
  */
 public record GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
                         int roomCapacity, int chatLimit, int packetRate, int packetBurst,
-                        long outboundLimit, long idleTimeoutMillis, long statsMillis) {
+                        long outboundLimit, long idleTimeoutMillis, long statsMillis, Transport transport) {
     static final int DEFAULT_PORT = 7777;
     static final int DEFAULT_ROOM_CAPACITY = 1000;
     static final int DEFAULT_CHAT_LIMIT = 1024;
@@ -47,6 +49,17 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
         }
+        if (transport == null) {
+            throw new IllegalArgumentException("invalid --transport null: allowed " + Transport.allowed());
+        }
+    }
+
+    /** The same settings on the platform's {@linkplain Transport#defaultTransport() default transport}. */
+    public GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
+                            int roomCapacity, int chatLimit, int packetRate, int packetBurst,
+                            long outboundLimit, long idleTimeoutMillis, long statsMillis) {
+        this(host, port, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit, packetRate, packetBurst,
+                outboundLimit, idleTimeoutMillis, statsMillis, Transport.defaultTransport());
     }
 
     /** The protocol's defaults on {@code port}, with one I/O thread per core. */
@@ -66,7 +79,7 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     /** The same settings on another port. */
     public GameServerConfig withPort(int newPort) {
         return new GameServerConfig(host, newPort, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
-                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis);
+                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport);
     }
 
     private static void check(String flag, long value, long min, long max) {

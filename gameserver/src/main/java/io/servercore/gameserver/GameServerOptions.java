@@ -1,5 +1,6 @@
 package io.servercore.gameserver;
 
+import io.servercore.net.Transport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -24,6 +25,11 @@ final class GameServerOptions {
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "I/O threads, 1..1024; 0 means one per core (default: one per core).")
     int threads;
+
+    @Option(names = "--transport", paramLabel = "NAME",
+            description = "The port under the engine: servercore (its own selector loops) or jdk (the JDK's "
+                    + "provider) (default: servercore on Linux, jdk elsewhere).")
+    String transport;
 
     @Option(names = "--max-sessions", paramLabel = "N", defaultValue = "10000",
             description = "Connections served at once; more are closed at once (default: ${DEFAULT-VALUE}).")
@@ -69,7 +75,19 @@ final class GameServerOptions {
         }
         return new GameServerConfig(host, port, ioThreads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
                 packetRate, packetBurst, outboundLimit, millis("--idle-timeout", idleTimeoutSeconds),
-                millis("--stats-interval", statsSeconds));
+                millis("--stats-interval", statsSeconds), transport(transport));
+    }
+
+    /** The transport named by {@code --transport}, or the platform's default when it is not given. */
+    static Transport transport(String name) {
+        if (name == null) {
+            return Transport.defaultTransport();
+        }
+        try {
+            return Transport.parse(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid --transport " + name + ": allowed " + Transport.allowed());
+        }
     }
 
     private static long millis(String flag, double seconds) {

@@ -45,8 +45,9 @@ import org.slf4j.LoggerFactory;
  *     fires such events later for the same reason).
  * <li>Every slice handed to {@code send} is released exactly once: after it was written, when
  *     the write failed, when it was refused, or at disconnect if it was still queued.
- * <li>Sends started away from an I/O thread are handed to one, where NIO.2 can try the write
- *     at once instead of arming epoll and waking a thread.
+ * <li>On the JDK's transport, sends started away from an I/O thread are handed to one, where
+ *     NIO.2 can try the write at once instead of arming epoll and waking a thread; servercore's
+ *     transport hands the write to the channel's loop itself.
  * </ul>
  */
 public abstract class Session {
@@ -451,7 +452,7 @@ public abstract class Session {
                 endIo(WRITING);
             } else if (outbound.isEmpty()) {
                 endIo(WRITING);
-            } else if (IoCore.isIoThread()) {
+            } else if (service.core().writesFromAnyThread() || IoCore.isIoThread()) {
                 writeQueued();
                 return;
             } else {
