@@ -16,6 +16,12 @@ import org.slf4j.LoggerFactory;
  * {@code LengthFieldBasedFrameDecoder} in front of it), applies the rate limit and the argument
  * rules of PROTOCOL.md section 4, and hands room work to the room's executor.
  *
+ * <p>Answers to a read (S_Pong, the rate limit's S_Error) go out once per read burst either
+ * way, as the variant wants it written: with a {@code FlushConsolidationHandler} in front, each
+ * is written and flushed and the handler holds the flushes until {@code channelReadComplete}
+ * (a flush of our own there would come after the handler's and cost it a task); without one,
+ * each is only written and this handler flushes at {@code channelReadComplete}.
+ *
  * <p>Threading: one instance per channel, called on the channel's event loop; {@link #room}
  * and the token bucket are touched only there.
  */
@@ -24,6 +30,7 @@ final class NettyChatHandler extends ChannelInboundHandlerAdapter {
     private static final AtomicInteger NEXT_PLAYER_ID = new AtomicInteger();
 
     private final NettyChatServer server;
+    private final boolean consolidated;
     private final int playerId = NEXT_PLAYER_ID.incrementAndGet();
     private NettyRoom room;
     private double tokens;
@@ -31,6 +38,7 @@ final class NettyChatHandler extends ChannelInboundHandlerAdapter {
 
     NettyChatHandler(NettyChatServer server) {
         this.server = server;
+        this.consolidated = server.variant == NettyChatServer.Variant.CONSOLIDATED;
         this.tokens = server.packetBurst;
     }
 
@@ -44,7 +52,7 @@ final class NettyChatHandler extends ChannelInboundHandlerAdapter {
             frame.skipBytes(2);
             int id = frame.readUnsignedShortLE();
             if (!admit()) {
-                ctx.write(NettyCodec.error(ctx.alloc(), 3, "rate limited; packet " + id + " dropped"));
+                answer(ctx, NettyCodec.error(ctx.alloc(), 3, "rate limited; packet " + id + " dropped"));
                 return;
             }
             dispatch(ctx, id, frame);
@@ -123,13 +131,20 @@ final class NettyChatHandler extends ChannelInboundHandlerAdapter {
             case 10: {
                 long time = NettyCodec.readLong(in, "C_Ping.time");
                 NettyCodec.end(in, "C_Ping");
-                // Answers go out with one flush per read burst (channelReadComplete), the usual
-                // idiom for pipelined requests.
-                ctx.write(NettyCodec.pong(ctx.alloc(), time));
+                answer(ctx, NettyCodec.pong(ctx.alloc(), time));
                 return;
             }
             default:
                 throw new NettyCodec.Malformed("packet id " + id + " is not a client packet");
+        }
+    }
+
+    /** An answer to the frame being read: flushed once per read burst (see the class comment). */
+    private void answer(ChannelHandlerContext ctx, ByteBuf msg) {
+        if (consolidated) {
+            ctx.writeAndFlush(msg, ctx.voidPromise());
+        } else {
+            ctx.write(msg, ctx.voidPromise());
         }
     }
 
@@ -173,7 +188,9 @@ final class NettyChatHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
-        ctx.flush();
+        if (!consolidated) {
+            ctx.flush();
+        }
         ctx.fireChannelReadComplete();
     }
 

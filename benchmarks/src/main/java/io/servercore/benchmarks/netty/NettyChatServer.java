@@ -5,6 +5,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
 import io.netty.channel.WriteBufferWaterMark;
@@ -15,7 +16,9 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.servercore.benchmarks.cli.Flags;
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,28 +26,81 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The reference server: PROTOCOL.md on Netty 4.1, written as a competent Netty user writes it,
- * so that the comparison with gameserver is fair. Native epoll transport where available,
- * {@link LengthFieldBasedFrameDecoder} for framing, an {@link IdleStateHandler} behind it (so
- * only whole frames count as activity), the write-buffer high water mark as the outbound limit,
- * rooms on event executors holding a {@code ChannelGroup}, broadcasts encoded once.
+ * so that the comparison with gameserver is fair. One event loop group serves the listener,
+ * the channels and the rooms (with {@code --threads 1} the whole server runs on one thread);
+ * {@link LengthFieldBasedFrameDecoder} cuts frames, an {@link IdleStateHandler} behind it (so
+ * only whole frames count as activity), the write-buffer high water mark is the outbound limit,
+ * rooms live on event loops of the group and hold a {@code ChannelGroup}, broadcasts are
+ * encoded once.
+ *
+ * <p>{@link Variant#CONSOLIDATED} puts a {@link FlushConsolidationHandler}{@code (256, true)} at
+ * the head of every channel's pipeline: flushes asked for during a read burst go out at its
+ * {@code channelReadComplete}, and flushes asked for outside one (the rooms' broadcasts) are
+ * gathered into one flush task per channel. {@link Variant#PLAIN} has none: a broadcast
+ * flushes every member at once, and answers flush at the end of each read burst.
  *
  * <p>Thread-safe: {@link #close()} may be called from any thread.
  */
 public final class NettyChatServer implements AutoCloseable {
+    /** Flushes pending before {@link FlushConsolidationHandler} flushes anyway: Netty's default. */
+    static final int EXPLICIT_FLUSH_AFTER_FLUSHES = 256;
+
     final int roomCapacity;
     final int chatLimit;
     final int packetRate;
     final int packetBurst;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
+    final Variant variant;
+    private final EventLoopGroup loops;
     private final Channel listener;
     private final ConcurrentHashMap<String, NettyRoom> rooms = new ConcurrentHashMap<>();
 
-    /** Settings with PROTOCOL.md's defaults; the flags of {@link NettyMain} fill them. */
-    public record Config(String host, int port, int threads, int maxFrameSize, int roomCapacity, int chatLimit,
-                         int packetRate, int packetBurst, int outboundLimit, int idleTimeoutSeconds) {
+    /** Whether flushes are consolidated: the server's two columns in the comparison. */
+    public enum Variant {
+        CONSOLIDATED,
+        PLAIN
+    }
+
+    /** The I/O transport: the JDK's {@code Selector} (the default), or Netty's native epoll. */
+    public enum Transport {
+        NIO,
+        EPOLL
+    }
+
+    /**
+     * Settings with PROTOCOL.md's defaults (see {@link #defaults(int, int)}); the flags of
+     * {@link NettyMain} fill them. Every value is in its allowed range once an instance exists.
+     */
+    public record Config(String host, int port, int threads, Transport transport, Variant variant, int maxFrameSize,
+                         int roomCapacity, int chatLimit, int packetRate, int packetBurst, int outboundLimit,
+                         int idleTimeoutSeconds) {
+        public Config {
+            if (host == null || host.isBlank()) {
+                throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+            }
+            Flags.range("--port", port, 0, 65535);
+            Flags.range("--threads", threads, 1, 1024);
+            Flags.range("--max-frame", maxFrameSize, 4, 65535);
+            Flags.range("--room-capacity", roomCapacity, 1, 1_000_000);
+            Flags.range("--chat-limit", chatLimit, 1, 65535 - 4 - 2 - 4);
+            Flags.range("--packet-rate", packetRate, 0, 1_000_000);
+            Flags.range("--packet-burst", packetBurst, packetRate == 0 ? 0 : 1, 10_000_000);
+            Flags.range("--outbound-limit", outboundLimit, 65536, Integer.MAX_VALUE);
+            Flags.range("--idle-timeout", idleTimeoutSeconds, 0, 86_400);
+            if (transport == null || variant == null) {
+                throw new IllegalArgumentException("transport and variant are required");
+            }
+        }
+
+        /** PROTOCOL.md's defaults on {@code port} with {@code threads} I/O threads: NIO, consolidated. */
         public static Config defaults(int port, int threads) {
-            return new Config("0.0.0.0", port, threads, 4096, 1000, 1024, 200, 400, 4 << 20, 60);
+            return new Config("0.0.0.0", port, threads, Transport.NIO, Variant.CONSOLIDATED, 4096, 1000, 1024, 200,
+                    400, 4 << 20, 60);
+        }
+
+        /** The same settings with another flush variant. */
+        public Config withVariant(Variant v) {
+            return new Config(host, port, threads, transport, v, maxFrameSize, roomCapacity, chatLimit, packetRate,
+                    packetBurst, outboundLimit, idleTimeoutSeconds);
         }
     }
 
@@ -53,12 +109,16 @@ public final class NettyChatServer implements AutoCloseable {
         this.chatLimit = config.chatLimit();
         this.packetRate = config.packetRate();
         this.packetBurst = config.packetBurst();
-        boolean epoll = Epoll.isAvailable();
-        boss = epoll ? new EpollEventLoopGroup(1) : new NioEventLoopGroup(1);
-        workers = epoll ? new EpollEventLoopGroup(config.threads()) : new NioEventLoopGroup(config.threads());
+        this.variant = config.variant();
+        boolean epoll = config.transport() == Transport.EPOLL;
+        if (epoll && !Epoll.isAvailable()) {
+            throw new IllegalArgumentException("invalid --transport epoll: not available here ("
+                    + Epoll.unavailabilityCause() + "); allowed nio");
+        }
+        loops = epoll ? new EpollEventLoopGroup(config.threads()) : new NioEventLoopGroup(config.threads());
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         NettyChatServer self = this;
-        ServerBootstrap bootstrap = new ServerBootstrap().group(boss, workers).channel(channel)
+        ServerBootstrap bootstrap = new ServerBootstrap().group(loops, loops).channel(channel)
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
@@ -67,16 +127,31 @@ public final class NettyChatServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(
-                                new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN, config.maxFrameSize(),
-                                        0, 2, -2, 0, true),
-                                new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS),
-                                new NettyChatHandler(self));
+                        ChannelPipeline p = ch.pipeline();
+                        if (config.variant() == Variant.CONSOLIDATED) {
+                            p.addLast(new FlushConsolidationHandler(EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+                        }
+                        p.addLast(new LengthFieldBasedFrameDecoder(ByteOrder.LITTLE_ENDIAN, config.maxFrameSize(),
+                                0, 2, -2, 0, true));
+                        if (config.idleTimeoutSeconds() > 0) {
+                            p.addLast(new IdleStateHandler(config.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS));
+                        }
+                        p.addLast(new NettyChatHandler(self));
                     }
                 });
-        listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        try {
+            listener = bootstrap.bind(config.host(), config.port()).sync().channel();
+        } catch (Exception e) { // also what sync() rethrows unchecked, such as a BindException
+            loops.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+            throw e;
+        }
     }
 
+    /**
+     * Binds and serves; returns once listening.
+     *
+     * @throws IllegalArgumentException for epoll where it is not available
+     */
     public static NettyChatServer start(Config config) throws InterruptedException {
         return new NettyChatServer(config);
     }
@@ -92,7 +167,7 @@ public final class NettyChatServer implements AutoCloseable {
 
     /** Enters {@code ch} into the room, made if needed; returns the room the channel now routes to. */
     NettyRoom enter(Channel ch, String name, int playerId, String playerName) {
-        NettyRoom room = rooms.computeIfAbsent(name, n -> new NettyRoom(n, workers.next(), this, ch.alloc()));
+        NettyRoom room = rooms.computeIfAbsent(name, n -> new NettyRoom(n, loops.next(), this, ch.alloc()));
         room.executor.execute(() -> {
             if (rooms.get(name) != room) {
                 enter(ch, name, playerId, playerName); // retired under us: go to its successor
@@ -115,7 +190,6 @@ public final class NettyChatServer implements AutoCloseable {
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -1,37 +1,63 @@
 package io.servercore.benchmarks.netty;
 
+import io.servercore.benchmarks.cli.Flags;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
 /**
- * {@code java -cp benchmarks.jar io.servercore.benchmarks.netty.NettyMain --port P --threads N}
- * (also {@code --host}, {@code --packet-rate}, {@code --idle-timeout SECONDS}, 0 = off):
- * the Netty reference server in its own JVM, for the end-to-end comparison. Prints one
- * "listening on HOST:PORT" line and runs until killed.
+ * {@code java -cp benchmarks.jar io.servercore.benchmarks.netty.NettyMain [flags]}: the Netty
+ * reference server in its own JVM, for the end-to-end comparison ({@code --help} lists the
+ * flags). Prints one "listening on HOST:PORT" line and runs until killed. A bad flag stops
+ * start-up with one line naming the flag, the value and what is allowed, and exit status 2.
  */
 public final class NettyMain {
     private NettyMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        int port = 7778;
-        int threads = Runtime.getRuntime().availableProcessors();
-        String host = "0.0.0.0";
-        int rate = 200;
-        int idleSeconds = 60;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--port": port = Integer.parseInt(args[i + 1]); break;
-                case "--threads": threads = Integer.parseInt(args[i + 1]); break;
-                case "--host": host = args[i + 1]; break;
-                case "--packet-rate": rate = Integer.parseInt(args[i + 1]); break;
-                case "--idle-timeout": idleSeconds = Integer.parseInt(args[i + 1]); break;
-                default: throw new IllegalArgumentException("unknown flag " + args[i]
-                        + "; allowed --host --port --threads --packet-rate --idle-timeout");
-            }
+    public static void main(String[] args) throws InterruptedException {
+        int status = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        if (status >= 0) {
+            System.exit(status);
         }
-        NettyChatServer.Config d = NettyChatServer.Config.defaults(port, threads);
-        NettyChatServer server = NettyChatServer.start(new NettyChatServer.Config(host, port, threads, d.maxFrameSize(),
-                d.roomCapacity(), d.chatLimit(), rate, d.packetBurst(), d.outboundLimit(), idleSeconds));
-        System.out.println("netty chat server listening on " + host + ":" + server.address().getPort());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        Thread.currentThread().join();
+        Thread.currentThread().join(); // the event loops serve until the JVM is told to stop
+    }
+
+    /** Runs the command line; returns an exit status, or -1 once the server runs. */
+    static int run(String[] args, PrintWriter out, PrintWriter err) throws InterruptedException {
+        NettyOptions options = new NettyOptions();
+        CommandLine cli = new CommandLine(options);
+        NettyChatServer.Config config;
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                return 0;
+            }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                return 0;
+            }
+            config = options.toConfig();
+        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
+            err.println("nettyserver: " + e.getMessage() + " (see --help)");
+            return 2;
+        }
+        NettyChatServer server;
+        try {
+            server = NettyChatServer.start(config);
+        } catch (IllegalArgumentException e) {
+            err.println("nettyserver: " + e.getMessage() + " (see --help)");
+            return 2;
+        } catch (Exception e) { // a bind failure arrives unchecked from Netty's sync()
+            err.println("nettyserver: cannot listen on " + config.host() + ":" + config.port() + ": " + e);
+            return 1;
+        }
+        out.println("netty chat server (" + Flags.name(config.variant()) + ", " + Flags.name(config.transport())
+                + ", " + config.threads()
+                + " thread(s)) listening on " + config.host() + ":" + server.address().getPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+        return -1;
     }
 }

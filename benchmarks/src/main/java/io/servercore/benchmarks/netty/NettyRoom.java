@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelMatchers;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.util.concurrent.EventExecutor;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,9 @@ import java.util.List;
  * A room as a competent Netty user writes one: its state lives on one {@link EventExecutor}
  * (every operation is {@code execute}d there, so it needs no lock), its members in a
  * {@link ChannelGroup}, and a broadcast is encoded once and written with
- * {@code group.writeAndFlush}, which hands a retained duplicate to each member's channel.
+ * {@code group.writeAndFlush}, which hands a retained duplicate to each member's channel, with
+ * void promises (no future per member and broadcast). The flush it asks for is each channel's
+ * {@code FlushConsolidationHandler}'s to gather, in the consolidated variant.
  *
  * <p>Threading: every method runs on {@link #executor}.
  */
@@ -56,7 +59,7 @@ final class NettyRoom {
             return false;
         }
         sendMemberList(ch, playerId);
-        group.writeAndFlush(NettyCodec.broadcastEnter(alloc, playerId, playerName, 0, 0, 0));
+        broadcast(NettyCodec.broadcastEnter(alloc, playerId, playerName, 0, 0, 0));
         members.put(ch, new Member(playerId, playerName));
         group.add(ch);
         return true;
@@ -102,7 +105,7 @@ final class NettyRoom {
             return false;
         }
         group.remove(ch);
-        group.writeAndFlush(NettyCodec.broadcastLeave(alloc, gone.playerId));
+        broadcast(NettyCodec.broadcastLeave(alloc, gone.playerId));
         if (members.isEmpty()) {
             server.retire(this);
         }
@@ -114,7 +117,7 @@ final class NettyRoom {
         if (m == null) {
             return false;
         }
-        group.writeAndFlush(NettyCodec.chat(alloc, m.playerId, chat));
+        broadcast(NettyCodec.chat(alloc, m.playerId, chat));
         return true;
     }
 
@@ -126,8 +129,12 @@ final class NettyRoom {
         m.x = x;
         m.y = y;
         m.z = z;
-        group.writeAndFlush(NettyCodec.broadcastMove(alloc, m.playerId, x, y, z));
+        broadcast(NettyCodec.broadcastMove(alloc, m.playerId, x, y, z));
         return true;
+    }
+
+    private void broadcast(ByteBuf msg) {
+        group.writeAndFlush(msg, ChannelMatchers.all(), true);
     }
 
     boolean isEmpty() {
