@@ -8,11 +8,11 @@ import org.HdrHistogram.Histogram;
 
 /**
  * The once-a-second progress line: sessions open and ready, sends per second against what is
- * asked, deliveries per second against what the room sizes predict, the interval's p99,
+ * asked, deliveries per second against what the room sizes predict, the interval's p50 and p99,
  * errors and disconnects, and bytes queued unsent. Also keeps the peak of that backlog.
  *
  * <p>Not thread-safe: owned by the swarm's runner thread, which also owns the reading side
- * of the {@link Latency} it takes its p99 from.
+ * of the {@link Latency} it takes its percentiles from.
  */
 final class Progress {
     private static final long SECOND = 1_000_000_000L;
@@ -81,8 +81,7 @@ final class Progress {
                     delta(now, Counter.CHATS_SENT) / seconds, asked, delta(now, Counter.CHAT_DELIVERIES) / seconds,
                     delta(now, Counter.CHAT_PREDICTED) / seconds));
         }
-        line.append(" | p99 ").append(interval.getTotalCount() == 0 ? "-"
-                : String.format(Locale.ROOT, "%.3f ms", interval.getValueAtPercentile(99) / 1000.0));
+        line.append(" | p50 ").append(percentile(interval, 50)).append(" | p99 ").append(percentile(interval, 99));
         long errors = now[Counter.SERVER_ERRORS.ordinal()] + now[Counter.PROTOCOL_ERRORS.ordinal()]
                 + now[Counter.CONNECT_FAILURES.ordinal()] + now[Counter.ORDER_VIOLATIONS.ordinal()];
         line.append(String.format(Locale.ROOT, " | errors %d | disconnects %d | queued %d B", errors,
@@ -102,6 +101,12 @@ final class Progress {
                     open, answered, wrong));
         }
         return line.toString();
+    }
+
+    /** The interval's percentile in ms, or {@code -} when nothing was recorded in it. */
+    private static String percentile(Histogram interval, double percentile) {
+        return interval.getTotalCount() == 0 ? "-"
+                : String.format(Locale.ROOT, "%.3f ms", interval.getValueAtPercentile(percentile) / 1000.0);
     }
 
     private long delta(long[] current, Counter counter) {
