@@ -7,8 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,59 +19,66 @@ import java.util.regex.Pattern;
  * A server under test in a JVM of its own: started from a command line, ready once it prints
  * "listening on HOST:PORT", measured through /proc, stopped with SIGTERM.
  *
- * <p>Not thread-safe; owned by the runner's thread. A daemon thread drains its output so it
- * can never block on a full pipe.
+ * <p>Not thread-safe; owned by the runner's thread. A daemon thread drains its output, so it
+ * can never block on a full pipe, and finds the port in it.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]*:(\\d+)");
+    /** A generation's line of {@code GC.heap_info}, in every collector's words: {@code total 314560K, used 5604K}. */
+    private static final Pattern HEAP_USED = Pattern.compile("total \\d+K, used (\\d+)K");
+    /** How long a server may take to print that it listens. */
+    private static final long START_SECONDS = 60;
 
     final String name;
     private final Process process;
     private final List<String> output = new CopyOnWriteArrayList<>();
-    private final int port;
+    private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
-    private ServerProcess(String name, Process process, int port) {
+    private ServerProcess(String name, Process process) {
         this.name = name;
         this.process = process;
-        this.port = port;
     }
 
-    static ServerProcess start(String name, List<String> command) throws IOException {
+    static ServerProcess start(String name, List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        List<String> seen = new CopyOnWriteArrayList<>();
-        int port = -1;
-        String line;
-        while (port < 0 && (line = out.readLine()) != null) {
-            seen.add(line);
-            Matcher m = LISTENING.matcher(line);
-            if (m.find()) {
-                port = Integer.parseInt(m.group(1));
-            }
-        }
-        if (port < 0) {
-            process.destroyForcibly();
-            throw new IOException(name + " exited before listening: " + String.join("\n", seen));
-        }
-        ServerProcess server = new ServerProcess(name, process, port);
-        server.output.addAll(seen);
-        Thread pump = new Thread(() -> {
-            try {
-                String l;
-                while ((l = out.readLine()) != null) {
-                    server.output.add(l);
-                }
-            } catch (IOException ended) {
-                // the process is gone
-            }
-        }, name + "-output");
+        ServerProcess server = new ServerProcess(name, process);
+        Thread pump = new Thread(server::pump, name + "-output");
         pump.setDaemon(true);
         pump.start();
-        return server;
+        try {
+            server.port.get(START_SECONDS, TimeUnit.SECONDS);
+            return server;
+        } catch (ExecutionException | TimeoutException e) {
+            server.close();
+            throw new IOException(name + " did not start listening (" + (e instanceof TimeoutException
+                    ? "no port in " + START_SECONDS + " s" : "exit " + process.exitValue()) + "): "
+                    + String.join(" ", command) + "\n" + String.join("\n", server.output));
+        }
+    }
+
+    private void pump() {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                output.add(line);
+                Matcher m = LISTENING.matcher(line);
+                if (!port.isDone() && m.find()) {
+                    port.complete(Integer.parseInt(m.group(1)));
+                }
+            }
+        } catch (IOException ended) {
+            // the process is gone
+        }
+        port.completeExceptionally(new IOException("output ended"));
     }
 
     int port() {
-        return port;
+        return port.join();
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Resident set size in KiB, from /proc. */
@@ -90,6 +100,36 @@ final class ServerProcess implements AutoCloseable {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // After "pid (comm) ", utime and stime are the 12th and 13th fields.
         return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
+    }
+
+    /**
+     * The heap the server's live objects hold, in KiB: a full GC ({@code jcmd GC.run}), then the
+     * used space of every generation ({@code jcmd GC.heap_info}; metaspace is not heap).
+     */
+    long liveHeapKiB() throws IOException, InterruptedException {
+        jcmd("GC.run");
+        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        long total = 0;
+        boolean any = false;
+        while (used.find()) {
+            total += Long.parseLong(used.group(1));
+            any = true;
+        }
+        if (!any) {
+            throw new IOException("no heap figures from jcmd GC.heap_info for " + name);
+        }
+        return total;
+    }
+
+    private String jcmd(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            p.destroyForcibly();
+            throw new IOException("jcmd " + command + " failed on " + name + ": " + text.strip());
+        }
+        return text;
     }
 
     boolean isAlive() {

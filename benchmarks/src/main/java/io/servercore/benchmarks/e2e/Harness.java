@@ -1,0 +1,146 @@
+package io.servercore.benchmarks.e2e;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What every scenario needs: the command lines of the servers and the swarm (pinned as the
+ * plan says), starting a server, warming it up, one measured swarm run, and the run's table,
+ * chat curves and notes, which the scenarios fill and {@link ResultsFile} writes.
+ *
+ * <p>Not thread-safe; the runner's thread.
+ */
+final class Harness {
+    /** JVM options of every server: the same heap for all. */
+    static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:MaxDirectMemorySize=1g");
+    /** JVM options of the swarm. */
+    static final List<String> SWARM_JVM = List.of("-Xms1g", "-Xmx2g");
+    /** Seconds a swarm run may take beyond its load: JVM start, ramp, drain (at most 10 s), exit. */
+    private static final long SWARM_SLACK_SECONDS = 120;
+
+    final Plan plan;
+    final Results table;
+    final ChatCurves curves = new ChatCurves();
+    /** Things the reader of the results must know: what the swarm reported as wrong in a measured run. */
+    final List<String> notes = new ArrayList<>();
+    final PrintWriter out;
+    /** The round being run, from 1; for the notes. */
+    int round;
+
+    Harness(Plan plan, PrintWriter out) {
+        this.plan = plan;
+        this.out = out;
+        this.table = new Results(plan.servers().stream().map(ServerSpec::name).toList(), plan.reference());
+    }
+
+    List<String> pinned(int cpu) {
+        return plan.pin() ? List.of("taskset", "-c", String.valueOf(cpu)) : List.of();
+    }
+
+    /**
+     * A server's command: its kind's common arguments (loopback, a free port, the plan's I/O
+     * threads, the rate limit off, everything else at its default), then the spec's own.
+     */
+    List<String> serverCommand(ServerSpec spec, String... moreJvmOptions) {
+        List<String> cmd = new ArrayList<>(pinned(plan.serverCpu()));
+        cmd.add(java());
+        cmd.addAll(SERVER_JVM);
+        cmd.addAll(List.of(moreJvmOptions));
+        List<String> common = List.of("--host", "127.0.0.1", "--port", "0", "--threads",
+                String.valueOf(plan.threads()), "--packet-rate", "0");
+        if (spec.kind() == ServerSpec.Kind.GAMESERVER) {
+            cmd.addAll(List.of("-jar", jar("gameserver")));
+            cmd.addAll(common);
+            // Capacity, not behaviour: the idle scenario holds more sessions than the default 10,000.
+            cmd.addAll(List.of("--max-sessions", "100000", "--stats-interval", "0"));
+        } else {
+            cmd.addAll(List.of("-cp", plan.nettyClasspath(), "io.servercore.benchmarks.netty.NettyMain"));
+            cmd.addAll(common);
+        }
+        cmd.addAll(spec.args());
+        return cmd;
+    }
+
+    /** The swarm's command up to its scenario arguments: pinned, one I/O thread each, its transport. */
+    List<String> swarmCommand() {
+        List<String> cmd = new ArrayList<>(pinned(plan.swarmCpu()));
+        cmd.add(java());
+        cmd.addAll(SWARM_JVM);
+        cmd.addAll(List.of("-jar", jar("dummyclient"), "--threads", String.valueOf(plan.threads())));
+        cmd.addAll(plan.swarmArgs());
+        return cmd;
+    }
+
+    static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    String jar(String module) {
+        return plan.root().resolve(module).resolve("target").resolve(module + ".jar").toString();
+    }
+
+    /** The jars the plan runs that are missing, as one sentence; empty when none is. */
+    String missingJars() {
+        List<String> missing = new ArrayList<>();
+        for (String module : List.of("gameserver", "dummyclient")) {
+            if (!Files.exists(Path.of(jar(module)))) {
+                missing.add(jar(module));
+            }
+        }
+        for (String entry : plan.nettyClasspath().split(java.io.File.pathSeparator)) {
+            if (!Files.exists(Path.of(entry))) {
+                missing.add(entry);
+            }
+        }
+        return missing.isEmpty() ? "" : String.join(", ", missing) + " missing: run 'mvn -q -pl benchmarks -am "
+                + "package -DskipTests' from the repository root first (or pass --root)";
+    }
+
+    ServerProcess startServer(ServerSpec spec, String... moreJvmOptions) throws IOException, InterruptedException {
+        return ServerProcess.start(spec.name(), serverCommand(spec, moreJvmOptions));
+    }
+
+    /** An unmeasured run of the scenario, so that the measured ones meet a warm server JVM. */
+    void warmUp(ServerProcess s, List<String> args) throws IOException, InterruptedException {
+        if (plan.serverWarmUp() > 0) {
+            SwarmRun.run(swarmCommand(), s.port(), with(args, "--duration", String.valueOf(plan.serverWarmUp())),
+                    plan.serverWarmUp() + SWARM_SLACK_SECONDS);
+        }
+    }
+
+    /** One measured run of {@link Plan#seconds()} of load. */
+    SwarmRun measure(ServerProcess s, List<String> args) throws IOException, InterruptedException {
+        return startMeasured(s, args).finish(plan.seconds() + SWARM_SLACK_SECONDS);
+    }
+
+    SwarmRun.Running startMeasured(ServerProcess s, List<String> args) throws IOException {
+        return SwarmRun.start(swarmCommand(), s.port(), with(args, "--duration", String.valueOf(plan.seconds())));
+    }
+
+    /** Notes what the swarm found wrong in a measured run, unless {@code expected} says it may happen. */
+    void note(ServerSpec spec, String scenario, SwarmRun r) {
+        List<String> failures = r.failures();
+        if (!failures.isEmpty()) {
+            String line = String.format(Locale.ROOT, "round %d, %s, %s: the swarm reported %s", round, spec.name(),
+                    scenario, String.join("; ", failures));
+            notes.add(line);
+            out.println("  note: " + line);
+        }
+    }
+
+    static List<String> with(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** A rate as a flag writes it: no {@code .0} on whole numbers. */
+    static String fmt(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+    }
+}

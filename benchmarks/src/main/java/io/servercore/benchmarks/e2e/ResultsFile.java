@@ -1,0 +1,112 @@
+package io.servercore.benchmarks.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The Markdown file a comparison leaves in {@code benchmarks/results/}: the command that made
+ * it, the machine, how it measured, the goals, the table of medians, ratios and every round's
+ * figures, the chat curves, the syscalls, and what went wrong on the way.
+ *
+ * <p>Stateless; the runner's thread.
+ */
+final class ResultsFile {
+    private ResultsFile() {
+    }
+
+    /** {@code e2e-DATE[-ONLY].md} in the plan's folder; {@code -2}, {@code -3}... rather than overwrite an earlier run. */
+    static Path path(Plan plan, String only) {
+        String base = "e2e-" + LocalDate.now() + (only.equals("all") ? "" : "-" + only.replace(',', '-'));
+        Path file = plan.out().resolve(base + ".md");
+        for (int n = 2; Files.exists(file); n++) {
+            file = plan.out().resolve(base + "-" + n + ".md");
+        }
+        return file;
+    }
+
+    static void write(Path file, String md) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, md, StandardCharsets.UTF_8);
+    }
+
+    /** The whole file; {@code incomplete} names why the run stopped early, or is null. */
+    static String markdown(Harness h, Syscalls syscalls, Run run, String incomplete) {
+        Plan plan = h.plan;
+        StringBuilder md = new StringBuilder("# End-to-end: ");
+        md.append(plan.servers().stream().map(ServerSpec::name).collect(Collectors.joining(", ")))
+                .append("\n\n");
+        if (incomplete != null) {
+            md.append("**Incomplete: the run stopped early: ").append(incomplete).append("**\n\n");
+        }
+        md.append("Command (from the repository root, after `mvn -q -pl benchmarks -am package -DskipTests`):\n\n```sh\n")
+                .append(plan.commandLine()).append("\n```\n\n");
+        md.append("- date: ").append(LocalDate.now()).append(String.format(Locale.ROOT, "; the run took %.0f minutes%n",
+                run.minutes()));
+        md.append("- machine: ").append(run.machine()).append('\n');
+        md.append("- load average (1, 5, 15 min): ").append(run.loadBefore()).append(" at the start, ")
+                .append(run.loadAfter()).append(" at the end (the run itself keeps about 2 busy)\n");
+        md.append("- servers, each in its own JVM (").append(String.join(" ", Harness.SERVER_JVM))
+                .append(", the collector the JVM picks: ").append(run.collector()).append(") with `--host 127.0.0.1"
+                        + " --port 0 --threads ").append(plan.threads()).append(" --packet-rate 0`, every other"
+                        + " setting at its default (gameserver also gets `--max-sessions 100000 --stats-interval 0`:"
+                        + " room for the idle scenario, no stats line):\n");
+        for (ServerSpec s : plan.servers()) {
+            md.append("  - ").append(s.name()).append(": `").append(s.describe()).append("`")
+                    .append(s.name().equals(plan.reference()) ? " (the reference of the ratios)" : "").append('\n');
+        }
+        md.append("- the swarm: dummyclient in a JVM of its own (").append(String.join(" ", Harness.SWARM_JVM))
+                .append("), `--threads ").append(plan.threads()).append(plan.swarmArgs().isEmpty() ? ""
+                        : " " + String.join(" ", plan.swarmArgs())).append("`\n");
+        md.append(plan.pin() ? String.format(Locale.ROOT, "- pinned with taskset: every server on CPU %d, the swarm on"
+                + " CPU %d%n", plan.serverCpu(), plan.swarmCpu()) : "- not pinned (--no-pin): server and swarm"
+                + " share the cores, and the figures are not the comparison's\n");
+        md.append(String.format(Locale.ROOT, "- %d round(s); in each, every scenario runs on every server in turn"
+                + " (A B A B); every scenario starts a fresh server JVM, which first serves %d s of the scenario"
+                + " unmeasured; each measured swarm run is %d s of load, of which the first %d are left out (the swarm"
+                + " JVM's own warm-up) and the last, partial second too; rates are the mean of the seconds left, \"p50,"
+                + " median second\" the median of their one-second p50s, \"p99, worst second\" the worst of their"
+                + " one-second p99s%n", plan.rounds(), plan.serverWarmUp(), plan.seconds(), plan.warmUp()));
+        md.append(String.format(Locale.ROOT, "- echo: %,d sessions each keep 16 (or 1) C_Ping in flight; \"per second"
+                + " of server CPU\" is the run's round trips over the CPU time the server used during it (/proc)%n",
+                plan.sessions()));
+        md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the climb"
+                + " tries %s chats/s per session (x %,.0f = deliveries/s asked), a swarm run each, and keeps the"
+                + " highest step whose worst second's p99 stays under %s ms with nothing lost (every chat back to its"
+                + " sender, deliveries as the room sizes predict, no gap, nothing held back, no session dropped, no"
+                + " S_Error) and at least %.0f%% of the chats asked sent, at that step and every step below; it stops"
+                + " %d step(s) past the first that fails%n", plan.sessions(), ChatScenarios.rooms(plan), plan.payload(),
+                plan.chatRates().stream().map(Harness::fmt).collect(Collectors.joining(", ")),
+                plan.deliveriesAt(1), Harness.fmt(plan.p99BudgetMs()), ChatStep.MIN_SENT_PERCENT, plan.pastFailure()));
+        md.append("- idle memory: resident memory (VmRSS) of the server with one ping answered and 2 s settled, then"
+                + " with the sessions held (plain sockets of the runner, bare or after C_EnterRoom and S_EnterRoom)"
+                + " and 2 s settled; the difference over the sessions\n\n");
+        md.append("## Goals\n\n").append(Goals.markdown(h)).append('\n');
+        md.append("## Figures\n\n").append(h.table.markdown()).append('\n');
+        if (!h.curves.isEmpty()) {
+            md.append("## Chat climb, round by round\n\nEach cell: deliveries/s (mean of the steady seconds), p50"
+                    + " (median second) and p99 (worst second) in ms, and the verdict.\n\n").append(h.curves.markdown());
+        }
+        if (!syscalls.isEmpty()) {
+            md.append("## Syscalls per delivery\n\n").append(syscalls.markdown(plan)).append('\n');
+        }
+        md.append("## Notes\n\n");
+        if (h.notes.isEmpty()) {
+            md.append("None: the swarm found nothing wrong in any measured run outside the climb (whose failed steps"
+                    + " the curves show).\n");
+        } else {
+            md.append("What the swarm found wrong in measured runs outside the climb (whose failed steps the curves"
+                    + " show):\n\n");
+            h.notes.forEach(n -> md.append("- ").append(n).append('\n'));
+        }
+        return md.toString();
+    }
+
+    /** The facts of the run as a whole. */
+    record Run(String machine, String collector, String loadBefore, String loadAfter, double minutes) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.servercore.benchmarks.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Compare's command line, without starting anything: {@code --help} is usage, not a 25-minute
+ * run; a bad flag is one line naming the value and what is allowed, and exit status 2; and the
+ * defaults are the issue's plan, down to the command lines of the servers and the swarm.
+ */
+class CompareCommandLineTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return Compare.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpPrintsTheUsageAndExitsZeroWithoutRunningAnything() {
+        assertEquals(0, run("--help"));
+        String usage = out.toString();
+        assertTrue(usage.startsWith("Usage: compare"), usage);
+        for (String flag : List.of("--servers", "--only", "--rounds", "--strace", "--swarm-transport", "--no-pin")) {
+            assertTrue(usage.contains(flag), flag + " missing from the usage:\n" + usage);
+        }
+        assertEquals("", err.toString());
+        assertNull(Compare.parse(new String[] {"--help"}, new PrintWriter(new StringWriter())), "help is no plan");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "--rounds 0;invalid --rounds 0: allowed 1..100",
+        "--only echo,bogus;invalid --only bogus: allowed all, echo, chat, idle, echo-16, echo-1, chat-climb, chat-light,"
+                + " idle-bare, idle-rooms, syscalls",
+        "--servers netty-consolidated,nginx;invalid --servers nginx: allowed gameserver-servercore, gameserver-jdk,"
+                + " netty-consolidated, netty-plain, gameserver",
+        "--swarm-transport epoll;invalid --swarm-transport epoll: allowed servercore, jdk, default",
+        "--chat-rates 2,5,3;invalid --chat-rates 3: allowed rising rates only, each above 5",
+        "--seconds 5 --warm-up 5;invalid --warm-up 5: allowed 0..4",
+        "--servers gameserver --reference netty-plain;invalid --reference netty-plain: allowed gameserver",
+        "--spec x=apache;invalid --spec 'x=apache': kind apache is not one of gameserver, netty",
+        "--rounds three;Invalid value for option '--rounds': 'three' is not an int",
+        "--bogus;Unknown option: '--bogus'"
+    })
+    void aBadFlagIsAnsweredInOneLineNamingTheValueAndWhatIsAllowed(String args, String message) {
+        assertEquals(Compare.USAGE, run(args.split(" ")));
+        assertEquals("compare: " + message + " (see --help)" + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void theDefaultsAreTheIssuesPlan() {
+        Plan plan = Compare.parse(new String[0], new PrintWriter(new StringWriter()));
+        assertEquals(List.of("gameserver-servercore", "gameserver-jdk", "netty-consolidated", "netty-plain"),
+                plan.servers().stream().map(ServerSpec::name).toList());
+        assertEquals("netty-consolidated", plan.reference());
+        assertEquals(EnumSet.complementOf(EnumSet.of(Scenario.SYSCALLS)), EnumSet.copyOf(plan.scenarios()));
+        assertEquals(3, plan.rounds());
+        assertEquals(1, plan.threads());
+        assertEquals(1000, plan.sessions());
+        assertEquals(10, plan.rooms());
+        assertEquals(List.of(2.0, 3.0, 5.0, 7.0, 10.0, 14.0, 20.0, 28.0, 40.0, 56.0, 80.0, 112.0, 160.0, 224.0, 320.0,
+                448.0, 640.0, 896.0), plan.chatRates());
+        assertEquals(200_000, plan.deliveriesAt(plan.lightRate()), "the light load is 200k deliveries/s");
+        assertEquals(50, plan.p99BudgetMs());
+        assertEquals(10_000, plan.idleSessions());
+        assertEquals(1000, plan.roomSessions());
+        assertEquals(List.of("--transport", "servercore"), plan.swarmArgs());
+    }
+
+    @Test
+    void serversAndSwarmArePinnedToTheirOwnCoresWithOneIoThreadEach() {
+        Plan plan = Compare.parse(new String[0], new PrintWriter(new StringWriter()));
+        Harness h = new Harness(plan, new PrintWriter(new StringWriter()));
+        String gs = String.join(" ", h.serverCommand(ServerSpec.KNOWN.get("gameserver-servercore")));
+        assertTrue(gs.startsWith("taskset -c 1 "), gs);
+        assertTrue(gs.contains(" -jar ./gameserver/target/gameserver.jar --host 127.0.0.1 --port 0 --threads 1"
+                + " --packet-rate 0 "), gs);
+        assertTrue(gs.endsWith(" --transport servercore"), gs);
+        String jdk = String.join(" ", h.serverCommand(ServerSpec.KNOWN.get("gameserver-jdk")));
+        assertTrue(jdk.endsWith(" --transport jdk"), jdk);
+        String netty = String.join(" ", h.serverCommand(ServerSpec.KNOWN.get("netty-plain")));
+        assertTrue(netty.startsWith("taskset -c 1 "), netty);
+        assertTrue(netty.contains(" -cp ./benchmarks/target/benchmarks.jar io.servercore.benchmarks.netty.NettyMain"
+                + " --host 127.0.0.1 --port 0 --threads 1 --packet-rate 0 --variant plain"), netty);
+        String swarm = String.join(" ", h.swarmCommand());
+        assertTrue(swarm.startsWith("taskset -c 0 "), swarm);
+        assertTrue(swarm.endsWith(" -jar ./dummyclient/target/dummyclient.jar --threads 1 --transport servercore"), swarm);
+    }
+
+    @Test
+    void theSwarmTransportDefaultPassesNoFlagAndNoPinPinsNothing() {
+        Plan plan = Compare.parse(new String[] {"--swarm-transport", "default", "--no-pin", "--threads", "2"},
+                new PrintWriter(new StringWriter()));
+        Harness h = new Harness(plan, new PrintWriter(new StringWriter()));
+        String swarm = String.join(" ", h.swarmCommand());
+        assertTrue(swarm.endsWith(" -jar ./dummyclient/target/dummyclient.jar --threads 2"), swarm);
+        assertTrue(swarm.startsWith(Harness.java()), swarm);
+    }
+
+    @Test
+    void aSpecDefinesAServerByNameKindAndArguments() {
+        Plan plan = Compare.parse(new String[] {"--spec", "gs-tick=gameserver --transport servercore --room-flush 1",
+            "--servers", "gs-tick,netty-consolidated", "--strace"}, new PrintWriter(new StringWriter()));
+        ServerSpec spec = plan.servers().get(0);
+        assertEquals("gs-tick", spec.name());
+        assertEquals(ServerSpec.Kind.GAMESERVER, spec.kind());
+        assertEquals(List.of("--transport", "servercore", "--room-flush", "1"), spec.args());
+        assertTrue(plan.runs(Scenario.SYSCALLS), "--strace adds the syscall run");
+    }
+}
