@@ -69,7 +69,7 @@ final class ChatScenarios {
     static void climb(Harness h, ServerSpec spec) throws IOException, InterruptedException {
         Plan plan = h.plan;
         List<ChatStep> steps = new ArrayList<>();
-        try (ServerProcess s = h.startServer(spec)) {
+        try (ServerProcess s = h.startMeasuredServer(spec)) {
             h.warmUp(s, at(plan, plan.lightRate()));
             int failedAt = -1;
             for (int i = 0; i < plan.chatRates().size() && s.isAlive(); i++) {
@@ -89,6 +89,7 @@ final class ChatScenarios {
                     break;
                 }
             }
+            h.profile(s, Scenario.CHAT_CLIMB);
             if (!s.isAlive()) {
                 h.notes.add("round " + h.round + ", " + spec.name() + ", " + climbName(plan) + ": the server exited"
                         + " during the climb: " + String.join(" / ", tail(s.output())));
@@ -114,7 +115,7 @@ final class ChatScenarios {
     static void light(Harness h, ServerSpec spec) throws IOException, InterruptedException {
         Plan plan = h.plan;
         String scenario = lightName(plan);
-        try (ServerProcess s = h.startServer(spec)) {
+        try (ServerProcess s = h.startMeasuredServer(spec)) {
             List<String> args = at(plan, plan.lightRate());
             h.warmUp(s, args);
             double cpuBefore = s.cpuSeconds();
@@ -130,6 +131,7 @@ final class ChatScenarios {
             h.table.add(new Row(scenario, "chat latency p99, median second", "ms", Better.LESS), spec.name(),
                     r.steadyMedianP99(plan.warmUp()));
             h.table.add(new Row(scenario, "server core busy, whole run", "%", Better.LESS), spec.name(), busy);
+            h.profile(s, Scenario.CHAT_LIGHT);
         }
     }
 

@@ -166,7 +166,7 @@ public final class Compare {
         private final Plan plan;
         private final PrintWriter out;
         private final PrintWriter err;
-        private final String only;
+        private final Path file;
         private final Harness h;
         private final Syscalls syscalls = new Syscalls();
 
@@ -174,8 +174,8 @@ public final class Compare {
             this.plan = plan;
             this.out = out;
             this.err = err;
-            this.only = only;
-            this.h = new Harness(plan, out);
+            this.file = ResultsFile.path(plan, only);
+            this.h = new Harness(plan, out, file);
         }
 
         int run() throws InterruptedException {
@@ -197,7 +197,6 @@ public final class Compare {
             out.println();
             out.println(md);
             try {
-                Path file = ResultsFile.path(plan, only);
                 ResultsFile.write(file, md);
                 out.println("written to " + file);
             } catch (IOException e) {

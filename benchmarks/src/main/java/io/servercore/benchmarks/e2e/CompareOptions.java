@@ -61,6 +61,11 @@ final class CompareOptions {
             description = "Seconds strace watches each server, 1..600 (default: ${DEFAULT-VALUE}).")
     int straceSeconds;
 
+    @Option(names = "--jfr", description = "Record every measured server JVM with JDK Flight Recorder and list each"
+            + " recording's hottest methods in the results; the .jfr files go beside the results file, in a folder of"
+            + " the same name (default: off).")
+    boolean jfr;
+
     @Option(names = "--rounds", paramLabel = "N", defaultValue = "3",
             description = "Rounds, 1..100 (default: ${DEFAULT-VALUE}).")
     int rounds;
@@ -247,7 +252,7 @@ final class CompareOptions {
                 : root.resolve("benchmarks").resolve("target").resolve("benchmarks.jar").toString();
         Path results = out != null ? out : root.resolve("benchmarks").resolve("results");
         return new Plan(chosen, ref, scenarios, rounds, seconds, warmUp, serverWarmUp, threads, sessions, roomSize,
-                payload, chatRates, lightRate, p99Budget, pastFailure, idleSessions, roomSessions, straceSeconds,
+                payload, chatRates, lightRate, p99Budget, pastFailure, idleSessions, roomSessions, straceSeconds, jfr,
                 swarmArgs, !noPin, serverCpu, swarmCpu, root, cp, results,
                 new Plan.Ceilings(ceilingEcho1, ceilingEcho16, ceilingChat), commandLine);
     }

@@ -4,6 +4,7 @@ import io.servercore.benchmarks.e2e.Results.Better;
 import io.servercore.benchmarks.e2e.Results.Row;
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Echo: every session keeps {@code window} C_Pings in flight and sends the next as each S_Pong
@@ -18,7 +19,7 @@ final class EchoScenario {
     }
 
     static String name(Plan plan, int window) {
-        return "echo, " + String.format("%,d", plan.sessions()) + " sessions, " + window + " in flight each";
+        return "echo, " + String.format(Locale.ROOT, "%,d", plan.sessions()) + " sessions, " + window + " in flight each";
     }
 
     static Row roundTrips(Plan plan, int window) {
@@ -30,7 +31,7 @@ final class EchoScenario {
         String scenario = name(plan, window);
         List<String> args = List.of("--mode", "echo", "--clients", String.valueOf(plan.sessions()), "--window",
                 String.valueOf(window), "--connect-rate", "10000");
-        try (ServerProcess s = h.startServer(spec)) {
+        try (ServerProcess s = h.startMeasuredServer(spec)) {
             h.warmUp(s, args);
             double cpuBefore = s.cpuSeconds();
             long start = System.nanoTime();
@@ -51,6 +52,7 @@ final class EchoScenario {
                     perCpu);
             h.table.add(new Row(scenario, "server core busy, whole run", "%", Better.NEITHER), spec.name(),
                     100 * cpu / wall);
+            h.profile(s, window == 16 ? Scenario.ECHO_16 : Scenario.ECHO_1);
         }
     }
 }

@@ -29,13 +29,24 @@ final class Harness {
     /** Things the reader of the results must know: what the swarm reported as wrong in a measured run. */
     final List<String> notes = new ArrayList<>();
     final PrintWriter out;
+    /** The recordings of {@code --jfr}, in a folder named after the results file. */
+    final Profiles profiles;
     /** The round being run, from 1; for the notes. */
     int round;
 
-    Harness(Plan plan, PrintWriter out) {
+    /** A harness whose results go to {@code resultsFile}. */
+    Harness(Plan plan, PrintWriter out, Path resultsFile) {
         this.plan = plan;
         this.out = out;
         this.table = new Results(plan.servers().stream().map(ServerSpec::name).toList(), plan.reference());
+        String name = resultsFile.getFileName().toString();
+        this.profiles = new Profiles(resultsFile.resolveSibling(name.substring(0, name.length() - ".md".length())
+                + "-jfr"));
+    }
+
+    /** A harness for its command lines alone. */
+    Harness(Plan plan, PrintWriter out) {
+        this(plan, out, plan.out().resolve("unused.md"));
     }
 
     List<String> pinned(int cpu) {
@@ -103,6 +114,18 @@ final class Harness {
 
     ServerProcess startServer(ServerSpec spec, String... moreJvmOptions) throws IOException, InterruptedException {
         return ServerProcess.start(spec.name(), serverCommand(spec, moreJvmOptions));
+    }
+
+    /** A server for measured runs: recording with JDK Flight Recorder under {@code --jfr}. */
+    ServerProcess startMeasuredServer(ServerSpec spec) throws IOException, InterruptedException {
+        return plan.jfr() ? startServer(spec, Profiles.startOption()) : startServer(spec);
+    }
+
+    /** Under {@code --jfr}, dumps the server's recording for {@code scenario} and reads its hottest methods. */
+    void profile(ServerProcess s, Scenario scenario) throws IOException, InterruptedException {
+        if (plan.jfr() && s.isAlive()) {
+            profiles.dump(s, scenario.flag, round);
+        }
     }
 
     /** An unmeasured run of the scenario, so that the measured ones meet a warm server JVM. */

@@ -28,6 +28,7 @@ import java.util.Set;
  * @param idleSessions     bare sessions of the idle-memory scenario
  * @param roomSessions     sessions entered in rooms of {@code roomSize} in the idle-rooms scenario
  * @param straceSeconds    seconds strace watches the server
+ * @param jfr              whether measured server JVMs record with JDK Flight Recorder
  * @param swarmArgs        the swarm's extra arguments (its transport)
  * @param pin              whether server and swarm are pinned with taskset
  * @param serverCpu        the server's CPU when pinned
@@ -41,7 +42,7 @@ import java.util.Set;
 record Plan(List<ServerSpec> servers, String reference, Set<Scenario> scenarios, int rounds, int seconds, int warmUp,
             int serverWarmUp, int threads, int sessions, int roomSize, int payload, List<Double> chatRates,
             double lightRate, double p99BudgetMs, int pastFailure, int idleSessions, int roomSessions,
-            int straceSeconds, List<String> swarmArgs, boolean pin, int serverCpu, int swarmCpu, Path root,
+            int straceSeconds, boolean jfr, List<String> swarmArgs, boolean pin, int serverCpu, int swarmCpu, Path root,
             String nettyClasspath, Path out, Ceilings ceilings, String commandLine) {
 
     /** The bare C epoll figures of this machine that issue 11 measured; the goals are also fractions of them. */

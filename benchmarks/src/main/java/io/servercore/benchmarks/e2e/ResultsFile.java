@@ -45,7 +45,7 @@ final class ResultsFile {
         }
         md.append("Command (from the repository root, after `mvn -q -pl benchmarks -am package -DskipTests`):\n\n```sh\n")
                 .append(plan.commandLine()).append("\n```\n\n");
-        md.append("- date: ").append(LocalDate.now()).append(String.format(Locale.ROOT, "; the run took %.0f minutes%n",
+        md.append("- date: ").append(LocalDate.now()).append(String.format(Locale.ROOT, "; the run took %.1f minutes%n",
                 run.minutes()));
         md.append("- machine: ").append(run.machine()).append('\n');
         md.append("- load average (1, 5, 15 min): ").append(run.loadBefore()).append(" at the start, ")
@@ -71,20 +71,30 @@ final class ResultsFile {
                 + " JVM's own warm-up) and the last, partial second too; rates are the mean of the seconds left, \"p50,"
                 + " median second\" the median of their one-second p50s, \"p99, worst second\" the worst of their"
                 + " one-second p99s%n", plan.rounds(), plan.serverWarmUp(), plan.seconds(), plan.warmUp()));
-        md.append(String.format(Locale.ROOT, "- echo: %,d sessions each keep 16 (or 1) C_Ping in flight; \"per second"
-                + " of server CPU\" is the run's round trips over the CPU time the server used during it (/proc)%n",
-                plan.sessions()));
-        md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the climb"
-                + " tries %s chats/s per session (x %,.0f = deliveries/s asked), a swarm run each, and keeps the"
-                + " highest step whose worst second's p99 stays under %s ms with nothing lost (every chat back to its"
-                + " sender, deliveries as the room sizes predict, no gap, nothing held back, no session dropped, no"
-                + " S_Error) and at least %.0f%% of the chats asked sent, at that step and every step below; it stops"
-                + " %d step(s) past the first that fails%n", plan.sessions(), ChatScenarios.rooms(plan), plan.payload(),
-                plan.chatRates().stream().map(Harness::fmt).collect(Collectors.joining(", ")),
-                plan.deliveriesAt(1), Harness.fmt(plan.p99BudgetMs()), ChatStep.MIN_SENT_PERCENT, plan.pastFailure()));
-        md.append("- idle memory: resident memory (VmRSS) of the server with one ping answered and 2 s settled, then"
-                + " with the sessions held (plain sockets of the runner, bare or after C_EnterRoom and S_EnterRoom)"
-                + " and 2 s settled; the difference over the sessions\n\n");
+        if (plan.runs(Scenario.ECHO_16) || plan.runs(Scenario.ECHO_1)) {
+            md.append(String.format(Locale.ROOT, "- echo: %,d sessions each keep 16 (or 1) C_Ping in flight; \"per second"
+                    + " of server CPU\" is the run's round trips over the CPU time the server used during it (/proc)%n",
+                    plan.sessions()));
+        }
+        if (plan.runs(Scenario.CHAT_CLIMB) || plan.runs(Scenario.CHAT_LIGHT) || plan.runs(Scenario.SYSCALLS)) {
+            md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the climb"
+                    + " tries %s chats/s per session (x %,.0f = deliveries/s asked), a swarm run each, and keeps the"
+                    + " highest step whose worst second's p99 stays under %s ms with nothing lost (every chat back to its"
+                    + " sender, deliveries as the room sizes predict, no gap, nothing held back, no session dropped, no"
+                    + " S_Error) and at least %.0f%% of the chats asked sent, at that step and every step below; it stops"
+                    + " %d step(s) past the first that fails%n", plan.sessions(), ChatScenarios.rooms(plan), plan.payload(),
+                    plan.chatRates().stream().map(Harness::fmt).collect(Collectors.joining(", ")),
+                    plan.deliveriesAt(1), Harness.fmt(plan.p99BudgetMs()), ChatStep.MIN_SENT_PERCENT, plan.pastFailure()));
+        }
+        if (plan.runs(Scenario.IDLE_BARE) || plan.runs(Scenario.IDLE_ROOMS)) {
+            md.append("- idle memory: resident memory (VmRSS) of the server with one ping answered and 2 s settled,"
+                    + " then with the sessions held (plain sockets of the runner, bare or after C_EnterRoom and"
+                    + " S_EnterRoom) and 2 s settled; the difference over the sessions. RSS also counts heap pages the"
+                    + " garbage of opening the sessions first touched, so each is measured again on a JVM whose heap is"
+                    + " touched at start (-XX:+AlwaysPreTouch): the RSS difference there is native memory alone, and"
+                    + " the live heap after a full GC (jcmd GC.run, GC.heap_info) before and after adds the objects\n");
+        }
+        md.append('\n');
         md.append("## Goals\n\n").append(Goals.markdown(h)).append('\n');
         md.append("## Figures\n\n").append(h.table.markdown()).append('\n');
         if (!h.curves.isEmpty()) {
@@ -93,6 +103,9 @@ final class ResultsFile {
         }
         if (!syscalls.isEmpty()) {
             md.append("## Syscalls per delivery\n\n").append(syscalls.markdown(plan)).append('\n');
+        }
+        if (!h.profiles.isEmpty()) {
+            md.append("## Profiles\n\n").append(h.profiles.markdown()).append('\n');
         }
         md.append("## Notes\n\n");
         if (h.notes.isEmpty()) {

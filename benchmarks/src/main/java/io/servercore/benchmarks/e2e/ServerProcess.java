@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -121,13 +122,17 @@ final class ServerProcess implements AutoCloseable {
         return total;
     }
 
-    private String jcmd(String command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                String.valueOf(process.pid()), command).redirectErrorStream(true).start();
+    /** Runs {@code jcmd PID command args...} and returns what it printed. */
+    String jcmd(String... commandAndArgs) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                String.valueOf(process.pid())));
+        cmd.addAll(List.of(commandAndArgs));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
             p.destroyForcibly();
-            throw new IOException("jcmd " + command + " failed on " + name + ": " + text.strip());
+            throw new IOException("jcmd " + String.join(" ", commandAndArgs) + " failed on " + name + ": "
+                    + text.strip());
         }
         return text;
     }
