@@ -91,7 +91,7 @@ final class ChatScenarios {
             }
             h.profile(s, Scenario.CHAT_CLIMB);
             if (!s.isAlive()) {
-                h.notes.add("round " + h.round + ", " + spec.name() + ", " + climbName(plan) + ": the server exited"
+                h.notes.add(h.when() + ", " + spec.name() + ", " + climbName(plan) + ": the server exited"
                         + " during the climb: " + String.join(" / ", tail(s.output())));
             }
         }

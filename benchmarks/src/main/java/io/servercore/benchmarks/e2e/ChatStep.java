@@ -44,8 +44,12 @@ record ChatStep(double rate, double asked, double delivered, double p50, double 
         List<String> losses = new ArrayList<>();
         long sent = (long) r.figure("chats", "sent");
         lost(losses, "chats not back to their sender", sent - (long) r.figure("chats", "echoed"));
-        lost(losses, "deliveries short of the room sizes' prediction",
-                (long) (r.figure("chats", "predicted") - r.figure("chats", "delivered")));
+        long predicted = (long) r.figure("chats", "predicted");
+        long delivered = (long) r.figure("chats", "delivered");
+        if (delivered != predicted) {
+            losses.add(String.format(Locale.ROOT, "%,d deliveries where the room sizes predict %,d", delivered,
+                    predicted));
+        }
         lost(losses, "gaps in a sender's chats", (long) r.figure("chats", "gaps"));
         lost(losses, "chats out of sender order", (long) r.figure("chats", "orderViolations"));
         lost(losses, "chats held back, server not reading", (long) r.figure("chats", "heldBack"));

@@ -229,6 +229,7 @@ public final class Compare {
                 }
             }
             if (plan.runs(Scenario.SYSCALLS)) {
+                h.round = 0;
                 for (ServerSpec spec : plan.servers()) {
                     out.printf(Locale.ROOT, "syscalls (strace): %s%n", spec.name());
                     syscalls.run(h, spec);

@@ -39,7 +39,8 @@ final class CompareOptions {
 
     @Option(names = "--spec", paramLabel = "NAME=KIND ARGS",
             description = "Defines (or redefines) a server: KIND gameserver or netty, then its extra arguments, "
-                    + "e.g. --spec 'gs-tick=gameserver --transport servercore --room-flush 1'. Repeatable.")
+                    + "which must not repeat the ones every server gets (--host, --port, --threads, --packet-rate), "
+                    + "e.g. --spec 'gs-1m=gameserver --transport servercore --outbound-limit 1048576'. Repeatable.")
     List<String> specs = new ArrayList<>();
 
     @Option(names = "--reference", paramLabel = "NAME",

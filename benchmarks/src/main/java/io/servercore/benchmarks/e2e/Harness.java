@@ -31,7 +31,7 @@ final class Harness {
     final PrintWriter out;
     /** The recordings of {@code --jfr}, in a folder named after the results file. */
     final Profiles profiles;
-    /** The round being run, from 1; for the notes. */
+    /** The round being run, from 1; 0 in the strace run after the rounds. For the notes. */
     int round;
 
     /** A harness whose results go to {@code resultsFile}. */
@@ -149,11 +149,16 @@ final class Harness {
     void note(ServerSpec spec, String scenario, SwarmRun r) {
         List<String> failures = r.failures();
         if (!failures.isEmpty()) {
-            String line = String.format(Locale.ROOT, "round %d, %s, %s: the swarm reported %s", round, spec.name(),
+            String line = String.format(Locale.ROOT, "%s, %s, %s: the swarm reported %s", when(), spec.name(),
                     scenario, String.join("; ", failures));
             notes.add(line);
             out.println("  note: " + line);
         }
+    }
+
+    /** {@code round 2}, or {@code the strace run}. */
+    String when() {
+        return round > 0 ? "round " + round : "the strace run";
     }
 
     static List<String> with(List<String> args, String... more) {

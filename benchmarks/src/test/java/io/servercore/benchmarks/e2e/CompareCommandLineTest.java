@@ -110,12 +110,12 @@ class CompareCommandLineTest {
 
     @Test
     void aSpecDefinesAServerByNameKindAndArguments() {
-        Plan plan = Compare.parse(new String[] {"--spec", "gs-tick=gameserver --transport servercore --room-flush 1",
-            "--servers", "gs-tick,netty-consolidated", "--strace"}, new PrintWriter(new StringWriter()));
+        Plan plan = Compare.parse(new String[] {"--spec", "gs-1m=gameserver --transport servercore --outbound-limit 1048576",
+            "--servers", "gs-1m,netty-consolidated", "--strace"}, new PrintWriter(new StringWriter()));
         ServerSpec spec = plan.servers().get(0);
-        assertEquals("gs-tick", spec.name());
+        assertEquals("gs-1m", spec.name());
         assertEquals(ServerSpec.Kind.GAMESERVER, spec.kind());
-        assertEquals(List.of("--transport", "servercore", "--room-flush", "1"), spec.args());
+        assertEquals(List.of("--transport", "servercore", "--outbound-limit", "1048576"), spec.args());
         assertTrue(plan.runs(Scenario.SYSCALLS), "--strace adds the syscall run");
     }
 }
