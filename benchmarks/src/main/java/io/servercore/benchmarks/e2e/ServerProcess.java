@@ -6,10 +6,10 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * A server under test in a JVM of its own: started from a command line, ready once it prints
  * "listening on HOST:PORT", measured through /proc, stopped with SIGTERM.
  *
- * <p>Not thread-safe; owned by the runner's thread. A daemon thread drains its output, so it
- * can never block on a full pipe, and finds the port in it.
+ * <p>Owned by the runner's thread. A daemon thread drains its output, so it can never block on
+ * a full pipe, finds the port in it and keeps its last lines; {@link #output()} may be read
+ * meanwhile.
  */
 final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]*:(\\d+)");
@@ -30,9 +31,13 @@ final class ServerProcess implements AutoCloseable {
     /** How long a server may take to print that it listens. */
     private static final long START_SECONDS = 60;
 
+    /** Lines of the server's output kept for error messages: the last ones. */
+    private static final int OUTPUT_KEPT = 200;
+
     final String name;
     private final Process process;
-    private final List<String> output = new CopyOnWriteArrayList<>();
+    /** Guarded by itself: the pump adds, the runner reads. */
+    private final ArrayDeque<String> output = new ArrayDeque<>();
     private final CompletableFuture<Integer> port = new CompletableFuture<>();
 
     private ServerProcess(String name, Process process) {
@@ -53,7 +58,7 @@ final class ServerProcess implements AutoCloseable {
             server.close();
             throw new IOException(name + " did not start listening (" + (e instanceof TimeoutException
                     ? "no port in " + START_SECONDS + " s" : "exit " + process.exitValue()) + "): "
-                    + String.join(" ", command) + "\n" + String.join("\n", server.output));
+                    + String.join(" ", command) + "\n" + String.join("\n", server.output()));
         }
     }
 
@@ -62,7 +67,12 @@ final class ServerProcess implements AutoCloseable {
                 StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
-                output.add(line);
+                synchronized (output) {
+                    if (output.size() == OUTPUT_KEPT) {
+                        output.removeFirst();
+                    }
+                    output.addLast(line);
+                }
                 Matcher m = LISTENING.matcher(line);
                 if (!port.isDone() && m.find()) {
                     port.complete(Integer.parseInt(m.group(1)));
@@ -141,8 +151,11 @@ final class ServerProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** The last lines the server printed. */
     List<String> output() {
-        return output;
+        synchronized (output) {
+            return List.copyOf(output);
+        }
     }
 
     @Override

@@ -35,8 +35,8 @@ final class SwarmRun {
     record Second(double rate, double sent, double asked, double p50, double p99) {
     }
 
-    /** A swarm still running: its log can be watched while it runs. */
-    static final class Running {
+    /** A swarm still running: its log can be watched while it runs; closing it ends it and its files. */
+    static final class Running implements AutoCloseable {
         private final Process process;
         private final List<String> command;
         private final Path log;
@@ -56,6 +56,14 @@ final class SwarmRun {
 
         boolean isAlive() {
             return process.isAlive();
+        }
+
+        /** Kills the swarm if it still runs and deletes its files: for a run abandoned on the way. */
+        @Override
+        public void close() throws IOException {
+            process.destroyForcibly();
+            Files.deleteIfExists(log);
+            Files.deleteIfExists(json);
         }
 
         /** Waits for the end and reads the figures; kills the swarm after {@code timeoutSeconds}. */

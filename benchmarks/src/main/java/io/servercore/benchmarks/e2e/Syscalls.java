@@ -49,11 +49,10 @@ final class Syscalls {
         try (ServerProcess s = h.startServer(spec)) {
             h.warmUp(s, args);
             int duration = plan.warmUp() + plan.straceSeconds() + 3;
-            SwarmRun.Running swarm = SwarmRun.start(h.swarmCommand(), s.port(),
-                    Harness.with(args, "--duration", String.valueOf(duration)));
-            int before = awaitSeconds(swarm, Math.max(1, plan.warmUp()), duration + 60);
             Path out = Files.createTempFile("strace", ".txt");
-            try {
+            try (SwarmRun.Running swarm = SwarmRun.start(h.swarmCommand(), s.port(),
+                    Harness.with(args, "--duration", String.valueOf(duration)))) {
+                int before = awaitSeconds(swarm, Math.max(1, plan.warmUp()), duration + 60);
                 long start = System.nanoTime();
                 Process strace = new ProcessBuilder("timeout", "-s", "INT", String.valueOf(plan.straceSeconds()),
                         STRACE, "-c", "-f", "-p", String.valueOf(s.pid()), "-o", out.toString())
