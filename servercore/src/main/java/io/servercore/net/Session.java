@@ -9,8 +9,6 @@ import java.nio.channels.AsynchronousCloseException;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.CompletionHandler;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
 import org.slf4j.Logger;
@@ -33,11 +31,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Life and its invariants:
  * <ul>
- * <li>One read and one write in flight: sends go to the session's {@link OutboundBuffer};
- *     whoever takes the write flag drains it into one gathering write of at most
- *     {@link #MAX_GATHER} buffers, writes any remainder of a partial write before anything
- *     else, and only then releases the slices and calls {@code onSend}. The flag is dropped and
- *     the queue looked at again, so a send racing with the end of a write is never stranded.
+ * <li>One read and one write in flight: sends are queued, and whoever takes the write flag
+ *     drains the queue into one gathering write of at most {@link #MAX_GATHER} buffers, finishes
+ *     a partial write before anything else, then releases the slices and calls {@code onSend}.
  * <li>Disconnect once, report once, report late: {@code disconnect} is idempotent and closes
  *     the channel; {@code onDisconnected} runs exactly once, on an I/O thread, after the
  *     in-flight read and write completed, as a task of its own: never inside the stack of
@@ -45,9 +41,6 @@ import org.slf4j.LoggerFactory;
  *     fires such events later for the same reason).
  * <li>Every slice handed to {@code send} is released exactly once: after it was written, when
  *     the write failed, when it was refused, or at disconnect if it was still queued.
- * <li>On the JDK's transport, sends started away from an I/O thread are handed to one, where
- *     NIO.2 can try the write at once instead of arming epoll and waking a thread; servercore's
- *     transport hands the write to the channel's loop itself.
  * </ul>
  */
 public abstract class Session {
@@ -69,8 +62,6 @@ public abstract class Session {
             AtomicReferenceFieldUpdater.newUpdater(Session.class, DisconnectReason.class, "reason");
     private static final AtomicIntegerFieldUpdater<Session> FLUSH_DEFERRED =
             AtomicIntegerFieldUpdater.newUpdater(Session.class, "flushDeferred");
-    private static final AtomicIntegerFieldUpdater<Session> WRITABILITY_QUEUED =
-            AtomicIntegerFieldUpdater.newUpdater(Session.class, "writabilityQueued");
 
     private static final CompletionHandler<Integer, Session> READ_HANDLER = new CompletionHandler<>() {
         @Override
@@ -84,24 +75,10 @@ public abstract class Session {
         }
     };
 
-    private static final CompletionHandler<Long, Session> WRITE_HANDLER = new CompletionHandler<>() {
-        @Override
-        public void completed(Long bytes, Session session) {
-            session.writeCompleted();
-        }
-
-        @Override
-        public void failed(Throwable cause, Session session) {
-            session.writeFailed(cause);
-        }
-    };
-
     private volatile int ioState;
     private volatile DisconnectReason reason;
     /** 1 while this session waits in its core's deferred-flush queue. */
     private volatile int flushDeferred;
-    /** 1 while a writability report is queued or running; one at a time keeps them in order. */
-    private volatile int writabilityQueued;
     private volatile long lastActivityNanos;
 
     private Service service;
@@ -115,12 +92,7 @@ public abstract class Session {
     int recvHint;
     /** Set before onConnected; read by the reporter after READING was cleared. */
     private boolean started;
-    /** What onWritabilityChanged last said; touched only by the one writability report running. */
-    private boolean reportedWritable = true;
 
-    /** Socket writes started, partial-write continuations included; holder of WRITING only. */
-    private long writeCalls;
-    private final Runnable writeOnIoThread = this::writeQueued;
 
     /** The id the service gave this session: positive, unique within the service. */
     public final long id() {
@@ -218,7 +190,7 @@ public abstract class Session {
             return false;
         }
         if (!FlushBatch.defer(this)) {
-            flush();
+            outbound.flush();
         }
         return true;
     }
@@ -298,7 +270,7 @@ public abstract class Session {
         // Stamped here, not at start: the idle sweep sees the session as soon as it is registered.
         markActive();
         recvBuffer = new RecvBuffer(config.recvBufferSize(), config.maxRecvBufferSize());
-        outbound = new OutboundBuffer(this, config);
+        outbound = new OutboundBuffer(this, ch, config);
         try {
             SocketAddress remote = ch.getRemoteAddress();
             peer = String.valueOf(remote);
@@ -322,7 +294,7 @@ public abstract class Session {
 
     /** For tests: socket writes started so far; read it only once the session is quiet. */
     final long writeCalls() {
-        return writeCalls;
+        return outbound.writeCalls();
     }
 
     final long lastActivityNanos() {
@@ -416,7 +388,7 @@ public abstract class Session {
             batch.receiver = outerReceiver;
             batch.receiverSent = outerSent;
             if (replied) {
-                flush();
+                outbound.flush();
             }
         }
         receive();
@@ -438,130 +410,25 @@ public abstract class Session {
     final void flushDeferred() {
         // Cleared first: a send after this either makes it into this flush or asks again.
         flushDeferred = 0;
-        flush();
+        outbound.flush();
     }
 
-    /** Takes the write flag and starts a write of what is queued; any thread, never throws. */
+    /** Runs the deferred flush of tests that drive the write path by hand. */
     final void flush() {
-        for (;;) {
-            if (!tryBeginWrite()) {
-                return; // the holder looks at the queue again before it lets go
-            }
-            if (isClosed()) {
-                outbound.releaseQueued();
-                endIo(WRITING);
-            } else if (outbound.isEmpty()) {
-                endIo(WRITING);
-            } else if (service.core().writesFromAnyThread() || IoCore.isIoThread()) {
-                writeQueued();
-                return;
-            } else {
-                try {
-                    service.core().execute(writeOnIoThread);
-                    return;
-                } catch (RuntimeException rejected) {
-                    disconnect(DisconnectReason.SHUTDOWN, "no I/O thread to write on");
-                    outbound.releaseQueued();
-                    endIo(WRITING);
-                }
-            }
-            if (outbound.isEmpty()) {
-                return;
-            }
-        }
+        outbound.flush();
     }
 
-    /** Holder of WRITING only: gathers the queue into one write, or lets the flag go. */
-    private void writeQueued() {
-        if (!isClosed() && outbound.fill() > 0) {
-            startWrite();
-            return;
-        }
-        if (isClosed()) {
-            outbound.releaseQueued();
-        }
-        endIo(WRITING);
-        if (!outbound.isEmpty()) {
-            flush();
-        }
-    }
-
-    private void startWrite() {
-        writeCalls++;
-        GatherBatch inflight = outbound.inflight();
-        try {
-            channel.write(inflight.views(), inflight.offset(), inflight.remaining(),
-                    0L, TimeUnit.MILLISECONDS, this, WRITE_HANDLER);
-        } catch (RuntimeException e) {
-            writeFailed(e);
-        }
-    }
-
-    private void writeCompleted() {
-        if (outbound.inflight().advance()) {
-            if (isClosed()) {
-                writeFailed(new AsynchronousCloseException());
-            } else {
-                startWrite(); // the rest of a partial write goes before anything else
-            }
-            return;
-        }
-        boolean saidLastWord = outbound.endsWithLastWord();
-        long bytes = outbound.releaseInflight();
+    /** The outbound side's end of a gathering write: calls {@code onSend}; holder of WRITING. */
+    final void sent(long bytes) {
         try {
             onSend(bytes);
         } catch (Throwable t) {
             handlerFailed("onSend", t);
         }
-        if (saidLastWord) {
-            disconnect(outbound.lastWordReason(), "after its last packet");
-        }
-        writeQueued();
     }
 
-    private void writeFailed(Throwable cause) {
-        outbound.releaseInflight();
-        disconnectOnFailure(cause);
-        outbound.releaseQueued();
-        endIo(WRITING);
-        if (!outbound.isEmpty()) {
-            flush();
-        }
-    }
-
-    /** Called by the outbound buffer when its writability flipped; any thread. */
-    final void writabilityChanged() {
-        if (WRITABILITY_QUEUED.compareAndSet(this, 0, 1)) {
-            try {
-                service.core().execute(this::reportWritability);
-            } catch (RejectedExecutionException shutDown) {
-                writabilityQueued = 0; // no I/O thread left to report on, and nobody to tell
-            }
-        }
-    }
-
-    /** One at a time (the queued flag): reports the current writability if it differs from the last report. */
-    private void reportWritability() {
-        for (;;) {
-            boolean writable = outbound.isWritable();
-            if (writable != reportedWritable && !isClosed()) {
-                reportedWritable = writable;
-                try {
-                    onWritabilityChanged(writable);
-                } catch (Throwable t) {
-                    handlerFailed("onWritabilityChanged", t);
-                }
-            }
-            writabilityQueued = 0;
-            // A flip that found the flag still set left its report to this run: look once more.
-            if (isClosed() || outbound.isWritable() == reportedWritable
-                    || !WRITABILITY_QUEUED.compareAndSet(this, 0, 1)) {
-                return;
-            }
-        }
-    }
-
-    private boolean tryBeginWrite() {
+    /** Takes the write flag; false if another thread holds it. */
+    final boolean tryBeginWrite() {
         for (;;) {
             int s = ioState;
             if ((s & WRITING) != 0) {
@@ -571,6 +438,11 @@ public abstract class Session {
                 return true;
             }
         }
+    }
+
+    /** Drops the write flag; called by the outbound side, which held it. */
+    final void endWrite() {
+        endIo(WRITING);
     }
 
     /** Clears an in-flight bit; the one that leaves a closed session idle reports it. */
@@ -595,7 +467,7 @@ public abstract class Session {
 
     private void report() {
         // Slices queued after the last write; a sender holding the flag releases its own.
-        flush();
+        outbound.flush();
         service.unregister(this);
         if (!started) {
             return;
@@ -607,7 +479,7 @@ public abstract class Session {
         }
     }
 
-    private void disconnectOnFailure(Throwable cause) {
+    final void disconnectOnFailure(Throwable cause) {
         if (cause instanceof AsynchronousCloseException || cause instanceof ClosedChannelException) {
             disconnect(DisconnectReason.LOCAL); // someone closed it; their reason stands
         } else {
@@ -615,7 +487,7 @@ public abstract class Session {
         }
     }
 
-    private void handlerFailed(String hook, Throwable t) {
+    final void handlerFailed(String hook, Throwable t) {
         log.error("session {} {}: {} threw; closing the session", id, peer, hook, t);
         disconnect(DisconnectReason.HANDLER_ERROR, hook + " threw " + t);
     }
