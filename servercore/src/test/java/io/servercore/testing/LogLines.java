@@ -43,6 +43,16 @@ public final class LogLines implements AutoCloseable {
         }
     }
 
+    /** As {@link #messages}, each followed by the class and message of its throwable, if it has one. */
+    public List<String> messagesWithThrowables(Level level) {
+        synchronized (appender) {
+            return appender.list.stream().filter(e -> e.getLevel() == level)
+                    .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
+                            : " " + e.getThrowableProxy().getClassName() + ": " + e.getThrowableProxy().getMessage()))
+                    .toList();
+        }
+    }
+
     /** How many lines at {@code level} contain {@code fragment}. */
     public long count(Level level, String fragment) {
         return messages(level).stream().filter(m -> m.contains(fragment)).count();
