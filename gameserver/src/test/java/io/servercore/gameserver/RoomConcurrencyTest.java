@@ -408,37 +408,6 @@ class RoomConcurrencyTest {
     }
 
     /**
-     * Holds a room's job queue with a job that waits on a thread of its own, so that the room
-     * falls behind while the test acts; {@link #release()} lets it go on.
-     */
-    private static final class RoomHold {
-        private final CountDownLatch release = new CountDownLatch(1);
-        private final Thread holder;
-
-        RoomHold(GameRoom room) throws InterruptedException {
-            CountDownLatch holding = new CountDownLatch(1);
-            holder = new Thread(() -> room.run(() -> {
-                holding.countDown();
-                try {
-                    release.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }), "room-" + room.name() + "-holder");
-            holder.start();
-            if (!holding.await(10, TimeUnit.SECONDS)) {
-                release.countDown();
-                throw new AssertionError("the job holding room " + room.name() + " did not start within 10 s");
-            }
-        }
-
-        void release() throws InterruptedException {
-            release.countDown();
-            holder.join(10_000);
-        }
-    }
-
-    /**
      * Lets the named rooms finish what they were pushed (twice over, as one room's job may push
      * onto another), then pings: returns what {@code client} got before the S_Pong.
      */
