@@ -134,6 +134,8 @@ class HookFailureTest {
             assertEquals(1, victim.disconnects.get(), "reported exactly once");
             assertEquals(0, victim.hooksAfterReport.get(), "no hook ran after the report");
 
+            // onDisconnected's failure is logged after the report it is part of: wait for the line.
+            Await.until("the ERROR line", () -> !log.messages(Level.ERROR).isEmpty());
             List<String> errors = log.messagesWithThrowables(Level.ERROR);
             assertEquals(1, errors.size(), "one ERROR line: " + errors);
             assertTrue(errors.get(0).contains(hook.method + " threw") && errors.get(0).contains(victim.peer())
