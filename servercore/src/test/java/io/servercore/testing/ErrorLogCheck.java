@@ -162,6 +162,9 @@ public final class ErrorLogCheck implements BeforeAllCallback, AfterAllCallback,
      */
     private static void judge(ExtensionContext context, Window window, List<ExpectedErrorLog> declared,
                               boolean checkRequired) {
+        if (window == null) {
+            return; // opening it failed, and that failure is the test's already
+        }
         List<ILoggingEvent> unexpected = new ArrayList<>();
         List<ILoggingEvent> logged = new ArrayList<>(window.errors);
         for (ILoggingEvent event : logged) {
