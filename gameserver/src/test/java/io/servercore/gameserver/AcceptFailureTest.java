@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.gameserver.protocol.C_Ping;
 import io.servercore.gameserver.protocol.S_Pong;
-import java.io.BufferedReader;
-import java.io.File;
+import io.servercore.testing.Await;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -35,17 +29,9 @@ class AcceptFailureTest {
 
     @Test
     void theAcceptLoopSurvivesRunningOutOfDescriptorsAndServesWhenTheyComeBack() throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        String command = "ulimit -n 96 && exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' "
-                + GameServerMain.class.getName() + " --host 127.0.0.1 --port 0 --stats-interval 0";
-        Process process = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            int port = awaitPort(out, output);
-            Thread pump = new Thread(() -> pump(out, output), "server-output");
-            pump.setDaemon(true);
-            pump.start();
+        try (ChildServer child = ChildServer.startWithOpenFileLimit(96, "--stats-interval", "0")) {
+            int port = child.port();
+            List<String> output = child.lines();
 
             // One full exchange first, as a server in service has had: under descriptor exhaustion
             // the class loader cannot open class files from this test's class directories.
@@ -62,7 +48,8 @@ class AcceptFailureTest {
                     s.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
                     flood.add(s); // the kernel completes the handshake even when accept() cannot
                 }
-                waitFor(() -> output.stream().anyMatch(l -> l.contains("accept failed")), output);
+                Await.until("the server logs the failed accept",
+                        () -> output.stream().anyMatch(l -> l.contains("accept failed")), output::toString);
                 // Keep the pressure on for two seconds: the loop must not log every failure.
                 long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
                 while (System.nanoTime() < until) {
@@ -93,38 +80,6 @@ class AcceptFailureTest {
                 }
             }
             assertEquals(null, last, "served again after the flood");
-        } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-            process.destroyForcibly();
         }
-    }
-
-    private static int awaitPort(BufferedReader out, List<String> output) throws IOException {
-        Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-        String line;
-        while ((line = out.readLine()) != null) {
-            output.add(line);
-            Matcher m = listening.matcher(line);
-            if (m.find()) {
-                return Integer.parseInt(m.group(1));
-            }
-        }
-        throw new AssertionError("the server exited before listening: " + output);
-    }
-
-    private static void pump(BufferedReader out, List<String> output) {
-        try {
-            String line;
-            while ((line = out.readLine()) != null) {
-                output.add(line);
-            }
-        } catch (IOException ended) {
-            // the process is gone
-        }
-    }
-
-    private static void waitFor(java.util.function.BooleanSupplier condition, List<String> output) {
-        io.servercore.testing.Await.until("the server logs the failed accept", condition, output::toString);
     }
 }

@@ -21,6 +21,8 @@ import io.servercore.packet.Packet;
 import io.servercore.testing.Await;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -142,21 +144,43 @@ class FaultTest {
         }
     }
 
+    /**
+     * The stuck peer's window is small from its first byte (its receive buffer is set before it
+     * connects), and the server is asked to send it more than the kernels on both ends can hold:
+     * the peer's receive buffer and the most a send buffer may grow to. So when it resets, the
+     * server holds unwritten bytes for it, behind a write in flight, and the pool shows them.
+     */
     @Test
     void aPeerThatResetsWhileAWriteToItIsInFlightCostsTheRoomNothing() throws Exception {
-        try (LogCapture log = new LogCapture(); GameServer server = TestServers.start(config());
+        GameServerConfig base = config();
+        GameServerConfig roomy = new GameServerConfig(base.host(), 0, 2, 100, 4096, 1000, 1024, 0, 400,
+                256L << 20, 60_000, 0);
+        try (LogCapture log = new LogCapture(); GameServer server = TestServers.start(roomy);
              GameClient talker = new GameClient(server.address());
-             GameClient stuck = new GameClient(server.address())) {
-            stuck.raw().socket().setReceiveBufferSize(4096);
+             GameClient stuck = new GameClient(server.address(), 4096)) {
             int t = talker.enter("room", "talker").playerId;
             stuck.enter("room", "stuck");
             talker.expect(io.servercore.gameserver.protocol.S_BroadcastEnter.class);
             String big = "x".repeat(1000);
-            // Fill the stuck peer's socket so the server has a write in flight to it, then reset.
-            for (int i = 0; i < 300; i++) {
-                talker.send(new C_Chat(big));
-                assertEquals(new S_Chat(t, big), talker.expect(S_Chat.class));
+            int chatFrame = GameClient.bytes(new S_Chat(t, big)).length;
+            long kernelCanHold = stuck.raw().socket().getReceiveBufferSize() + largestSendBuffer();
+            int chats = (int) ((kernelCanHold + (2 << 20)) / chatFrame);
+            for (int sent = 0; sent < chats; sent += 100) {
+                int batch = Math.min(100, chats - sent);
+                for (int i = 0; i < batch; i++) {
+                    talker.send(new C_Chat(big));
+                }
+                for (int i = 0; i < batch; i++) {
+                    assertEquals(new S_Chat(t, big), talker.expect(S_Chat.class));
+                }
             }
+            // Bytes the kernels cannot have taken are still the server's: their slices are alive.
+            long unwritten = (long) chats * chatFrame - kernelCanHold;
+            long slicesHeld = SendBufferManager.shared().outstandingSlices();
+            assertTrue(slicesHeld >= unwritten / chatFrame, slicesHeld + " slices held for " + unwritten
+                    + " bytes the kernels cannot hold");
+            assertEquals(2, server.sessionCount(), "the stuck peer is still connected before its reset");
+
             stuck.raw().reset();
             Await.until("the reset is noticed", () -> server.stats().cut(DisconnectReason.IO_ERROR)
                     + server.stats().cut(DisconnectReason.PEER_CLOSED) == 1);
@@ -166,6 +190,19 @@ class FaultTest {
                 p = talker.next();
             } while (!(p instanceof S_Pong));
             assertEquals(List.of(), log.lines(Level.ERROR));
+        }
+    }
+
+    /**
+     * The most a TCP send buffer may grow to by itself: Linux's tcp_wmem maximum, or its usual
+     * 4 MiB where that cannot be read.
+     */
+    private static long largestSendBuffer() {
+        try {
+            String[] wmem = Files.readString(Path.of("/proc/sys/net/ipv4/tcp_wmem")).trim().split("\\s+");
+            return Long.parseLong(wmem[2]);
+        } catch (IOException | RuntimeException e) {
+            return 4L << 20;
         }
     }
 

@@ -28,6 +28,11 @@ final class GameClient implements AutoCloseable {
         raw = new RawClient(server);
     }
 
+    /** A client whose socket receive buffer is {@code receiveBufferSize} bytes from before it connects. */
+    GameClient(InetSocketAddress server, int receiveBufferSize) throws IOException {
+        raw = new RawClient(server, receiveBufferSize);
+    }
+
     RawClient raw() {
         return raw;
     }

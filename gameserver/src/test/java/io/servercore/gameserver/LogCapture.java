@@ -20,7 +20,7 @@ final class LogCapture implements AutoCloseable {
 
     /** Formatted messages at {@code level}, with the class of any attached throwable. */
     List<String> lines(Level level) {
-        synchronized (appender.list) {
+        synchronized (appender) { // ListAppender appends under its own monitor, not the list's
             return appender.list.stream().filter(e -> e.getLevel() == level)
                     .map(e -> e.getFormattedMessage() + (e.getThrowableProxy() == null ? ""
                             : " " + e.getThrowableProxy().getClassName()))

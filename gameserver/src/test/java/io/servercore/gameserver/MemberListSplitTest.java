@@ -27,9 +27,10 @@ import org.junit.jupiter.api.Timeout;
  * PROTOCOL.md 4, C_EnterRoom: a member list that does not fit in one frame is split over
  * several S_EnterRoom frames, which the client joins. With 1,400 members of 32-byte names
  * (50 bytes an entry: 70,000 bytes of list, past the 65,535-byte frame) the joiner gets
- * several S_EnterRoom frames, each a valid frame within the limit carrying its own player id
- * and the room; joined, they list every other member exactly once with its name; and nothing
- * else reaches the joiner before the last of them, nor another S_EnterRoom after it.
+ * several S_EnterRoom frames, each a valid frame carrying its own player id and the room, and
+ * each but the last split only because the next member would not have fit; joined, they list
+ * every other member exactly once with its name; and nothing else reaches the joiner before the
+ * last of them, nor another S_EnterRoom after it.
  *
  * <p>The names are 32 bytes of UTF-8 but 16 characters (8 Hangul syllables of 3 bytes each),
  * so a server that sized entries by characters instead of bytes would overflow the frame.
@@ -75,6 +76,7 @@ class MemberListSplitTest {
                 joiner.send(new C_EnterRoom(ROOM, "joiner"));
                 List<Integer> frameSizes = new ArrayList<>();
                 Map<Integer, String> listed = new HashMap<>();
+                List<S_EnterRoom> parts = new ArrayList<>();
                 int joinerId = -1;
                 while (listed.size() < MEMBERS) {
                     byte[] frame = joiner.raw().readFrame();
@@ -83,11 +85,10 @@ class MemberListSplitTest {
                         fail("packet id " + id + " arrived after " + frameSizes.size() + " S_EnterRoom frames listing "
                                 + listed.size() + " of " + MEMBERS + " members; the list must come first");
                     }
-                    assertTrue(frame.length <= PacketHeader.MAX_FRAME_SIZE,
-                            "S_EnterRoom frame " + frameSizes.size() + " is " + frame.length + " bytes");
                     frameSizes.add(frame.length);
                     S_EnterRoom part = S_EnterRoom.read(ByteBuffer.wrap(frame, 4, frame.length - 4).slice()
                             .order(ByteOrder.LITTLE_ENDIAN));
+                    parts.add(part);
                     if (joinerId < 0) {
                         joinerId = part.playerId;
                     }
@@ -105,6 +106,14 @@ class MemberListSplitTest {
                 }
                 assertTrue(frameSizes.size() >= 2, "a list of " + MEMBERS + " 50-byte entries came in one frame of "
                         + frameSizes + " bytes");
+                // Split only where the list does not fit: the next frame's first member would have
+                // taken each frame but the last past the 65,535 bytes a u16 size can say.
+                for (int i = 0; i + 1 < parts.size(); i++) {
+                    int next = entryBytes(parts.get(i + 1).player.get(0));
+                    assertTrue(frameSizes.get(i) + next > PacketHeader.MAX_FRAME_SIZE, "S_EnterRoom frame " + i + " of "
+                            + frameSizes.get(i) + " bytes had room for the next member's " + next + " bytes; frame sizes "
+                            + frameSizes);
+                }
                 assertEquals(expected, listed, "the joined S_EnterRoom frames do not list exactly the other members");
                 assertTrue(!listed.containsKey(joinerId), "the joiner is listed among the others");
 
@@ -122,6 +131,11 @@ class MemberListSplitTest {
         } finally {
             server.close();
         }
+    }
+
+    /** The bytes one member takes in S_EnterRoom's list (PROTOCOL.md 2 and 3): id, name, x, y, z. */
+    private static int entryBytes(S_EnterRoom.Player player) {
+        return 4 + 2 + player.name.getBytes(StandardCharsets.UTF_8).length + 3 * 4;
     }
 
     /** The members of the server's room, counted on the room's own job queue; 0 when it does not exist. */

@@ -6,16 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.servercore.gameserver.protocol.C_Chat;
 import io.servercore.gameserver.protocol.S_BroadcastEnter;
 import io.servercore.gameserver.protocol.S_Error;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -61,34 +55,17 @@ class ShutdownTest {
 
     @Test
     void sigtermStopsTheServerGracefullyAndExitsZero() throws Exception {
-        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                GameServerMain.class.getName(), "--host", "127.0.0.1", "--port", "0", "--stats-interval", "0")
-                .redirectErrorStream(true).start();
-        try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-            Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-            int port = -1;
-            String line;
-            while (port < 0 && (line = out.readLine()) != null) {
-                Matcher m = listening.matcher(line);
-                if (m.find()) {
-                    port = Integer.parseInt(m.group(1));
-                }
-            }
-            assertTrue(port > 0, "the server logged the port it listens on");
-            try (GameClient client = new GameClient(new InetSocketAddress("127.0.0.1", port))) {
+        try (ChildServer child = ChildServer.start("--stats-interval", "0")) {
+            try (GameClient client = new GameClient(new InetSocketAddress("127.0.0.1", child.port()))) {
                 client.enter("lobby", "alice");
                 client.send(new C_Chat("bye"));
                 client.expect(io.servercore.gameserver.protocol.S_Chat.class);
-                process.destroy(); // SIGTERM
+                child.process().destroy(); // SIGTERM
                 assertEquals(ErrorCode.SHUTTING_DOWN.code, nextError(client).code);
                 client.expectClosed();
             }
-            assertTrue(process.waitFor(10, TimeUnit.SECONDS), "the server exited within 10 s");
-            assertEquals(0, process.exitValue());
-        } finally {
-            process.destroyForcibly();
+            assertTrue(child.process().waitFor(10, TimeUnit.SECONDS), "the server exited within 10 s: " + child.lines());
+            assertEquals(0, child.process().exitValue(), child.lines().toString());
         }
     }
 

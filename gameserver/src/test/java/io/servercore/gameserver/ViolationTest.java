@@ -1,6 +1,7 @@
 package io.servercore.gameserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
@@ -9,14 +10,17 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.servercore.gameserver.protocol.C_Chat;
 import io.servercore.gameserver.protocol.C_Ping;
+import io.servercore.gameserver.protocol.S_BroadcastEnter;
+import io.servercore.gameserver.protocol.S_BroadcastLeave;
 import io.servercore.gameserver.protocol.S_Chat;
 import io.servercore.gameserver.protocol.S_Pong;
 import io.servercore.net.DisconnectReason;
 import io.servercore.net.Session;
+import io.servercore.packet.Packet;
 import io.servercore.testing.Await;
 import io.servercore.testing.Frames;
-import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,12 +75,12 @@ class ViolationTest {
              GameClient offender = new GameClient(server.address())) {
             int b = bystander.enter("lobby", "bystander").playerId;
             offender.enter("lobby", "offender");
-            bystander.expect(io.servercore.gameserver.protocol.S_BroadcastEnter.class);
+            bystander.expect(S_BroadcastEnter.class);
             String peer = "127.0.0.1:" + offender.raw().socket().getLocalPort();
 
             offender.raw().write(bad);
             offender.expectClosed();
-            bystander.expect(io.servercore.gameserver.protocol.S_BroadcastLeave.class);
+            bystander.expect(S_BroadcastLeave.class);
             Await.until("the cut is counted",
                     () -> server.stats().cut(DisconnectReason.PROTOCOL_VIOLATION) == 1);
 
@@ -117,29 +121,66 @@ class ViolationTest {
             deaf.raw().socket().setReceiveBufferSize(4096);
             talker.enter("lobby", "talker");
             deaf.enter("lobby", "deaf");
-            Thread reader = new Thread(() -> drain(talker), "talker-reader");
-            reader.setDaemon(true);
+            Reader reader = new Reader(talker);
             reader.start();
             String chat = "x".repeat(1000);
-            for (int i = 0; i < 100_000 && server.stats().cut(DisconnectReason.OUTBOUND_LIMIT) == 0; i++) {
+            for (int i = 0; i < 100_000 && server.stats().cut(DisconnectReason.OUTBOUND_LIMIT) == 0
+                    && reader.failure.get() == null; i++) {
                 talker.send(new C_Chat(chat));
             }
-            Await.until("the deaf session is cut", () -> server.stats().cut(DisconnectReason.OUTBOUND_LIMIT) == 1);
-            talker.send(new C_Ping(1)); // the talker is still served
+            Await.until("the deaf session is cut", () -> server.stats().cut(DisconnectReason.OUTBOUND_LIMIT) == 1,
+                    reader::state);
+            talker.send(new C_Ping(1));
+            Await.until("the talker, still served, gets its S_Pong", () -> reader.pong || reader.failure.get() != null,
+                    reader::state);
+            assertNull(reader.failure.get(), reader::state);
             assertTrue(warnings.list.stream().anyMatch(e -> e.getFormattedMessage().contains("outbound limit exceeded")
                     && e.getFormattedMessage().contains(":" + deaf.raw().socket().getLocalPort())),
                     "the deaf peer is named in the warning");
             assertEquals(0, server.stats().cut(DisconnectReason.PROTOCOL_VIOLATION));
+            assertEquals(1, server.sessionCount(), "the talker's session is open");
         }
     }
 
-    private static void drain(GameClient client) {
-        try {
-            while (true) {
-                client.next();
+    /**
+     * Reads the talker's side while the test writes: every frame must be a chat of the room (the
+     * talker's own echoes), the deaf peer's S_BroadcastEnter or S_BroadcastLeave, or the S_Pong(1) the
+     * test waits for.
+     * A read that fails before the test ends is a failure of the test.
+     */
+    private static final class Reader extends Thread {
+        final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private final GameClient client;
+        private volatile int chats;
+        private volatile boolean pong;
+
+        Reader(GameClient client) {
+            super("talker-reader");
+            setDaemon(true);
+            this.client = client;
+        }
+
+        @Override
+        public void run() {
+            try {
+                for (;;) {
+                    Packet p = client.next();
+                    if (p instanceof S_Chat) {
+                        chats++;
+                    } else if (p instanceof S_Pong pongPacket && pongPacket.time == 1) {
+                        pong = true;
+                        return;
+                    } else if (!(p instanceof S_BroadcastEnter || p instanceof S_BroadcastLeave)) {
+                        throw new AssertionError("the talker got " + p);
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
             }
-        } catch (IOException | AssertionError e) {
-            // the socket closed at the end of the test
+        }
+
+        String state() {
+            return "talker got " + chats + " chats, pong=" + pong + ", reader failure=" + failure.get();
         }
     }
 

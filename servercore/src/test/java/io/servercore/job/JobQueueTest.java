@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.testing.Await;
+import io.servercore.testing.ExpectedErrorLog;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -100,6 +101,7 @@ class JobQueueTest {
     }
 
     @Test
+    @ExpectedErrorLog(logger = JobQueue.class, message = "threw; the queue goes on")
     void aJobThatThrowsDoesNotStopTheQueue() {
         JobQueue queue = new JobQueue(handoff);
         AtomicInteger ran = new AtomicInteger();

@@ -22,7 +22,19 @@ public final class RawClient implements Closeable {
     private final OutputStream out;
 
     public RawClient(InetSocketAddress server) throws IOException {
+        this(server, 0);
+    }
+
+    /**
+     * A client whose socket receive buffer is set to {@code receiveBufferSize} bytes before it
+     * connects (0 for the system's), so that the TCP window the server sees is that small from
+     * the start: set after connecting, the window is already advertised.
+     */
+    public RawClient(InetSocketAddress server, int receiveBufferSize) throws IOException {
         socket = new Socket();
+        if (receiveBufferSize > 0) {
+            socket.setReceiveBufferSize(receiveBufferSize);
+        }
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(10_000);
         socket.connect(new InetSocketAddress("127.0.0.1", server.getPort()), 10_000);
