@@ -28,7 +28,7 @@ final class ClientSession extends PacketSession {
     private static final CompletableFuture<Void> OPEN = CompletableFuture.completedFuture(null);
 
     private final GameServer server;
-    private final int playerId = NEXT_PLAYER_ID.incrementAndGet();
+    private final int playerId;
     private final TokenBucket rateLimit;
     /** The room this session last asked to enter and holds a reference on; receive path only. */
     GameRoom room;
@@ -40,11 +40,12 @@ final class ClientSession extends PacketSession {
 
     ClientSession(GameServer server) {
         this.server = server;
+        this.playerId = server.cluster() == null ? NEXT_PLAYER_ID.incrementAndGet() : server.cluster().nextPlayerId();
         GameServerConfig config = server.config();
         this.rateLimit = new TokenBucket(config.packetRate(), config.packetBurst(), System.nanoTime());
     }
 
-    /** Positive and unique for the life of the process. */
+    /** Positive and unique for the life of the process; in a cluster, unique across its nodes. */
     int playerId() {
         return playerId;
     }

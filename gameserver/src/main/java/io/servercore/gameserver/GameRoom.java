@@ -1,6 +1,7 @@
 package io.servercore.gameserver;
 
 import io.servercore.buffer.SendBuffer;
+import io.servercore.gameserver.cluster.MemberState;
 import io.servercore.gameserver.protocol.S_BroadcastEnter;
 import io.servercore.gameserver.protocol.S_BroadcastLeave;
 import io.servercore.gameserver.protocol.S_BroadcastMove;
@@ -39,6 +40,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the same line: it is still activated and answered, then leaves, in the order the player sent
  * its packets, so every C_EnterRoom gets its S_EnterRoom and every chat its echo. Only a
  * disconnected session's pending entry is dropped at once.
+ *
+ * <p>Across nodes ({@code --cluster}). The room then has a {@link ClusterRoom}, which is null on a
+ * single node, where nothing else here changes. A joiner stays pending until the cluster-wide
+ * capacity check admitted it and the room knows the members of every node; a broadcast is also
+ * published, as its frame bytes, to the other nodes; their broadcasts come back as jobs on this
+ * same queue ({@link #deliver}), so the order rules above hold for every member of every node.
  */
 final class GameRoom {
     /** S_EnterRoom bytes before the list: header, playerId, room string length, list count. */
@@ -56,6 +63,8 @@ final class GameRoom {
     private final LinkedHashMap<Integer, Member> members = new LinkedHashMap<>();
     /** Members that are active (not pending); owned by the jobs. */
     private int active;
+    /** The room's side of the cluster; null on a single node. */
+    private final ClusterRoom cluster;
 
     /** A member's state; owned by the room's jobs. */
     private static final class Member {
@@ -64,6 +73,8 @@ final class GameRoom {
         final int nameBytes;
         /** Packets from a pending member, in arrival order; null once active. */
         ArrayDeque<Runnable> waiting = new ArrayDeque<>();
+        /** Cluster: whether it holds a place in the cluster-wide count (to give back when it leaves). */
+        boolean admitted;
         float x;
         float y;
         float z;
@@ -84,10 +95,16 @@ final class GameRoom {
         this.server = server;
         this.manager = manager;
         this.jobs = new JobQueue(server.core()::execute);
+        this.cluster = server.cluster() == null ? null : new ClusterRoom(this, server);
     }
 
     String name() {
         return name;
+    }
+
+    /** The room's side of the cluster; null on a single node. */
+    ClusterRoom cluster() {
+        return cluster;
     }
 
     boolean tryAcquire() {
@@ -106,6 +123,9 @@ final class GameRoom {
     private void releaseRef() {
         if (refs.decrementAndGet() == 0 && refs.compareAndSet(0, -1)) {
             manager.retired(this);
+            if (cluster != null) {
+                cluster.close();
+            }
         }
     }
 
@@ -157,15 +177,50 @@ final class GameRoom {
             existing.waiting.add(() -> doEnter(session, playerName, gate));
             return;
         }
+        if (cluster != null) {
+            members.put(session.playerId(), new Member(session, playerName));
+            cluster.admit(session, gate); // then admitted(), refuse() or nothing if it left meanwhile
+            return;
+        }
         if (members.size() >= server.config().roomCapacity()) {
             session.error(ErrorCode.ROOM_FULL, "room '" + name + "' is full: capacity=" + server.config().roomCapacity());
             return;
         }
         members.put(session.playerId(), new Member(session, playerName));
+        activateAfter(session, gate);
+    }
+
+    /** Activates the pending {@code session} once {@code gate} is open; a room job. */
+    void activateAfter(ClientSession session, CompletableFuture<Void> gate) {
         if (gate.isDone()) {
             doActivate(session);
         } else {
             gate.thenRun(() -> jobs.push(() -> doActivate(session)));
+        }
+    }
+
+    // ---- cluster admission, room jobs called by ClusterRoom --------------------------------------
+
+    /** Whether {@code session} is a pending member still waiting for the capacity check. */
+    boolean awaitsAdmission(ClientSession session) {
+        Member m = members.get(session.playerId());
+        return m != null && !m.isActive() && !m.admitted;
+    }
+
+    /** The capacity check gave {@code session} a place. */
+    void admitted(ClientSession session) {
+        members.get(session.playerId()).admitted = true;
+    }
+
+    /** The capacity check refused {@code session}: S_Error(4), and what it sent meanwhile finds no member. */
+    void refuse(ClientSession session, String why) {
+        Member member = members.remove(session.playerId());
+        session.error(ErrorCode.ROOM_FULL, "room '" + name + "' is " + why + ": capacity="
+                + server.config().roomCapacity());
+        ArrayDeque<Runnable> waiting = member.waiting;
+        member.waiting = null;
+        for (Runnable op : waiting) {
+            op.run();
         }
     }
 
@@ -186,23 +241,42 @@ final class GameRoom {
 
     /** Sends S_EnterRoom with every other active member, split over frames that fit the u16 size. */
     private void sendMemberList(ClientSession joiner) {
+        List<S_EnterRoom.Player> all = new ArrayList<>();
+        List<Integer> nameBytes = new ArrayList<>();
+        for (Member m : members.values()) {
+            if (m.isActive()) {
+                all.add(new S_EnterRoom.Player(m.session.playerId(), m.name, m.x, m.y, m.z));
+                nameBytes.add(m.nameBytes);
+            }
+        }
+        if (cluster != null) {
+            cluster.listRemote(all, nameBytes); // the members of every other node
+        }
         int roomBytes = name.getBytes(StandardCharsets.UTF_8).length;
         List<S_EnterRoom.Player> batch = new ArrayList<>();
         int size = ENTER_FIXED + roomBytes;
-        for (Member m : members.values()) {
-            if (!m.isActive()) {
-                continue;
-            }
-            int entry = ENTER_PER_PLAYER + m.nameBytes;
+        for (int i = 0; i < all.size(); i++) {
+            int entry = ENTER_PER_PLAYER + nameBytes.get(i);
             if (size + entry > PacketHeader.MAX_FRAME_SIZE) {
                 joiner.send(new S_EnterRoom(joiner.playerId(), name, batch));
                 batch = new ArrayList<>();
                 size = ENTER_FIXED + roomBytes;
             }
-            batch.add(new S_EnterRoom.Player(m.session.playerId(), m.name, m.x, m.y, m.z));
+            batch.add(all.get(i));
             size += entry;
         }
         joiner.send(new S_EnterRoom(joiner.playerId(), name, batch));
+    }
+
+    /** The active members and their positions, as this node's snapshot of the room lists them. */
+    List<MemberState> activeMemberStates() {
+        List<MemberState> states = new ArrayList<>(active);
+        for (Member m : members.values()) {
+            if (m.isActive()) {
+                states.add(new MemberState(m.session.playerId(), m.name, m.x, m.y, m.z));
+            }
+        }
+        return states;
     }
 
     private void doLeave(ClientSession session, boolean reply, CompletableFuture<Void> processed) {
@@ -217,8 +291,14 @@ final class GameRoom {
         if (member != null && member.isActive()) {
             active--;
             broadcast(new S_BroadcastLeave(session.playerId()));
+            if (cluster != null && active == 0) {
+                cluster.streamEnded();
+            }
         } else if (member == null && reply) {
             session.error(ErrorCode.NOT_IN_ROOM, "not in a room");
+        }
+        if (cluster != null && member != null && member.admitted) {
+            cluster.released();
         }
         releaseRef();
         if (processed != null) {
@@ -260,13 +340,45 @@ final class GameRoom {
         }
     }
 
-    /** Encodes once, shares the slice with every active member. */
+    /** Encodes once, shares the slice with every active member; in a cluster publishes it to the other nodes. */
     private void broadcast(Packet packet) {
+        if (cluster != null) {
+            SendBuffer slice = packet.write(server.pool());
+            cluster.publish(slice);
+            fanOut(slice);
+            return;
+        }
         int n = active;
         if (n == 0) {
             return;
         }
-        SendBuffer slice = packet.write(server.pool());
+        fanOut(packet.write(server.pool()), n);
+    }
+
+    /** A broadcast for this node's members only: what a resync or a dead node's departure tells them. */
+    void broadcastLocal(Packet packet) {
+        if (active > 0) {
+            fanOut(packet.write(server.pool()), active);
+        }
+    }
+
+    /** Another node's broadcast: its frame bytes from {@code offset}, copied once, to every active member. */
+    void deliver(byte[] data, int offset) {
+        if (active > 0) {
+            fanOut(server.pool().copyOf(java.nio.ByteBuffer.wrap(data, offset, data.length - offset)), active);
+        }
+    }
+
+    private void fanOut(SendBuffer slice) {
+        if (active == 0) {
+            slice.release();
+        } else {
+            fanOut(slice, active);
+        }
+    }
+
+    /** Hands {@code slice} (one reference held) to each of the {@code n} active members, {@code n > 0}. */
+    private void fanOut(SendBuffer slice, int n) {
         if (n > 1) {
             slice.retain(n - 1);
         }

@@ -1,6 +1,8 @@
 package io.servercore.gameserver;
 
 import io.servercore.buffer.SendBufferManager;
+import io.servercore.gameserver.cluster.ClusterConfig;
+import io.servercore.gameserver.cluster.ClusterNode;
 import io.servercore.gameserver.protocol.S_Error;
 import io.servercore.gameserver.protocol.ServerPacketManager;
 import io.servercore.job.Cancellable;
@@ -20,6 +22,10 @@ import org.slf4j.LoggerFactory;
  * {@link #start(GameServerConfig)} binds and serves; {@link #shutdown(Duration)} stops it
  * gracefully.
  *
+ * <p>With a {@link ClusterConfig} the server is a node of a cluster ({@link ClusterNode}): its rooms
+ * are shared with the other nodes through NATS, and a graceful shutdown says goodbye after its
+ * members' leaves went out.
+ *
  * <p>Thread-safe: {@code shutdown} and {@code close} may be called from any thread, once or more.
  */
 public final class GameServer implements AutoCloseable {
@@ -32,6 +38,8 @@ public final class GameServer implements AutoCloseable {
     private final ServerStats stats;
     private final ServerPacketManager<ClientSession> packets;
     private final SendBufferManager pool = SendBufferManager.shared();
+    /** The cluster this node belongs to; null on a single node, and then no NATS class is loaded. */
+    private volatile ClusterNode cluster;
     private volatile ServerService service;
     private volatile Cancellable statsLine;
     private volatile boolean stopped;
@@ -50,11 +58,28 @@ public final class GameServer implements AutoCloseable {
      * @throws IOException naming the address when it cannot be bound
      */
     public static GameServer start(GameServerConfig config) throws IOException {
+        return start(config, null);
+    }
+
+    /**
+     * Binds {@code host:port} and starts serving as a node of the cluster {@code cluster}
+     * describes, or alone when it is null.
+     *
+     * @throws IOException naming the address when it cannot be bound, or naming NATS when the
+     *         cluster cannot be joined
+     */
+    public static GameServer start(GameServerConfig config, ClusterConfig cluster) throws IOException {
         IoCore core = new IoCore("io", config.threads(), config.transport());
         GameServer server = new GameServer(config, core);
         try {
+            if (cluster != null) {
+                server.cluster = ClusterNode.connect(cluster, new ClusterListener(server.rooms));
+            }
             server.service = ServerService.start(core, config.serviceConfig(), () -> new ClientSession(server));
         } catch (IOException | RuntimeException e) {
+            if (server.cluster != null) {
+                server.cluster.close();
+            }
             core.close();
             throw e;
         }
@@ -75,6 +100,11 @@ public final class GameServer implements AutoCloseable {
 
     GameServerConfig config() {
         return config;
+    }
+
+    /** The cluster this node belongs to, or null on a single node. */
+    ClusterNode cluster() {
+        return cluster;
     }
 
     IoCore core() {
@@ -127,6 +157,10 @@ public final class GameServer implements AutoCloseable {
         if (!s.awaitSessionsClosed(grace.toMillis(), TimeUnit.MILLISECONDS)) {
             log.warn("{} sessions still open after {} ms (not reading?); closing them", s.sessionCount(),
                     grace.toMillis());
+        }
+        ClusterNode node = cluster;
+        if (node != null) {
+            node.close(); // the members' leaves are published; now the goodbye
         }
         core.close(); // closes the service: whoever is left is cut now
         log.info("gameserver stopped");

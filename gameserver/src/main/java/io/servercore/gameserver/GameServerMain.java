@@ -1,6 +1,7 @@
 package io.servercore.gameserver;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.servercore.gameserver.cluster.ClusterConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ public final class GameServerMain {
         GameServerOptions options = new GameServerOptions();
         CommandLine cli = new CommandLine(options);
         GameServerConfig config;
+        ClusterConfig cluster;
         try {
             CommandLine.ParseResult parsed = cli.parseArgs(args);
             if (parsed.isUsageHelpRequested()) {
@@ -43,13 +45,14 @@ public final class GameServerMain {
                 return 0;
             }
             config = options.toConfig();
+            cluster = options.toClusterConfig(config);
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
             err.println("gameserver: " + e.getMessage() + " (see --help)");
             return 2;
         }
         GameServer server;
         try {
-            server = GameServer.start(config);
+            server = GameServer.start(config, cluster);
         } catch (IOException e) {
             err.println("gameserver: " + e.getMessage());
             return 1;

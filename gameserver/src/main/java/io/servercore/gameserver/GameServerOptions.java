@@ -90,6 +90,30 @@ final class GameServerOptions {
         }
     }
 
+    // ---- cluster (issue 14): rooms shared with other nodes through NATS ----
+
+    @Option(names = "--cluster", paramLabel = "nats://HOST:PORT",
+            description = "Join the cluster of the NATS server (with JetStream) at this URL; every node needs the "
+                    + "same --room-capacity (default: none, a single node).")
+    String cluster;
+
+    @Option(names = "--node-name", paramLabel = "NAME",
+            description = "This node's name in the cluster, 1..64 of A-Z a-z 0-9 _ - (default: node- and 8 random "
+                    + "hex digits).")
+    String nodeName;
+
+    /** The cluster to join, or null for a single node; {@code config} gives the room capacity. */
+    io.servercore.gameserver.cluster.ClusterConfig toClusterConfig(GameServerConfig config) {
+        if (cluster == null) {
+            if (nodeName != null) {
+                throw new IllegalArgumentException("invalid --node-name '" + nodeName + "': allowed only with --cluster");
+            }
+            return null;
+        }
+        return new io.servercore.gameserver.cluster.ClusterConfig(cluster, nodeName != null ? nodeName
+                : io.servercore.gameserver.cluster.ClusterConfig.defaultNodeName(), config.roomCapacity());
+    }
+
     private static long millis(String flag, double seconds) {
         if (Double.isNaN(seconds) || seconds < 0 || seconds > 86_400) {
             throw new IllegalArgumentException("invalid " + flag + " " + seconds + ": allowed 0..86400 seconds");

@@ -34,6 +34,11 @@ final class RoomManager {
         rooms.remove(room.name(), room);
     }
 
+    /** Pushes {@code job} onto every room that exists now; for what the cluster tells every room. */
+    void forEach(java.util.function.Consumer<GameRoom> job) {
+        rooms.values().forEach(job);
+    }
+
     /** Rooms that currently exist. */
     int count() {
         return rooms.size();

@@ -1,0 +1,33 @@
+package io.servercore.gameserver;
+
+import io.servercore.gameserver.cluster.ClusterNode;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What the cluster tells every room of this node: a node is gone, or this node may have missed
+ * messages. Each becomes a job on every room's queue, so it takes its place in the room's order.
+ *
+ * <p>Thread-safe: called on the cluster's threads; only pushes jobs.
+ */
+final class ClusterListener implements ClusterNode.Listener {
+    private final RoomManager rooms;
+
+    ClusterListener(RoomManager rooms) {
+        this.rooms = rooms;
+    }
+
+    @Override
+    public void nodeDown(long node) {
+        rooms.forEach(room -> room.run(() -> room.cluster().nodeDown(node)));
+    }
+
+    @Override
+    public int resync() {
+        AtomicInteger count = new AtomicInteger();
+        rooms.forEach(room -> {
+            count.incrementAndGet();
+            room.run(() -> room.cluster().resync());
+        });
+        return count.get();
+    }
+}
