@@ -12,8 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ClusterListener implements ClusterNode.Listener {
     private final RoomManager rooms;
 
-    ClusterListener(RoomManager rooms) {
+    private ClusterListener(RoomManager rooms) {
         this.rooms = rooms;
+    }
+
+    /** Joins the cluster as {@code config} says, telling {@code rooms} what happens in it. */
+    static ClusterNode join(io.servercore.gameserver.cluster.ClusterConfig config, RoomManager rooms)
+            throws java.io.IOException {
+        return ClusterNode.connect(config, new ClusterListener(rooms));
     }
 
     @Override

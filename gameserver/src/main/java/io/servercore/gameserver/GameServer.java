@@ -73,7 +73,7 @@ public final class GameServer implements AutoCloseable {
         GameServer server = new GameServer(config, core);
         try {
             if (cluster != null) {
-                server.cluster = ClusterNode.connect(cluster, new ClusterListener(server.rooms));
+                server.cluster = ClusterListener.join(cluster, server.rooms);
             }
             server.service = ServerService.start(core, config.serviceConfig(), () -> new ClientSession(server));
         } catch (IOException | RuntimeException e) {

@@ -65,7 +65,10 @@ final class NodeProcess implements AutoCloseable {
     /** Starts node {@code name} of the cluster at {@code natsUrl}, with {@code extra} flags. */
     static NodeProcess start(String natsUrl, String name, String... extra) throws IOException {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+        // The server's own logging set-up, not the tests' (which the test class path would pick).
+        String logback = GameServerMain.class.getResource("/logback.xml").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dlogback.configurationFile=" + logback,
                 "-cp", System.getProperty("java.class.path"), GameServerMain.class.getName(),
                 "--host", "127.0.0.1", "--port", "0", "--stats-interval", "0", "--threads", "2",
                 "--cluster", natsUrl, "--node-name", name));
@@ -83,6 +86,23 @@ final class NodeProcess implements AutoCloseable {
 
     List<String> output() {
         return output;
+    }
+
+    /** Keeps the output under {@code target/nodes/} too, for a failure's post-mortem. */
+    private void save() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "nodes");
+            java.nio.file.Files.createDirectories(dir);
+            java.nio.file.Files.write(dir.resolve(name + "-" + process.pid() + ".log"), output);
+        } catch (IOException e) {
+            // only a convenience
+        }
+    }
+
+    /** The last 40 lines of output, for an assertion's message. */
+    String tail() {
+        List<String> lines = List.copyOf(output);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
     }
 
     /** Lines of output that match. */
@@ -113,6 +133,7 @@ final class NodeProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        save();
     }
 
     @Override

@@ -80,6 +80,8 @@ public final class ClusterNode implements AutoCloseable {
     private final Map<String, RoomLedger> ledgers = new ConcurrentHashMap<>();
     private final Set<Long> suspects = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Whether the connection is down; jnats reports DISCONNECTED again on every failed reconnect. */
+    private final AtomicBoolean away = new AtomicBoolean();
     private final AtomicInteger dropped = new AtomicInteger();
     private volatile long disconnectedAt;
     private volatile long lastSlowResync;
@@ -134,8 +136,8 @@ public final class ClusterNode implements AutoCloseable {
      */
     public static ClusterNode connect(ClusterConfig config, Listener listener) throws IOException {
         ClusterNode node = new ClusterNode(config, listener);
-        log.info("cluster: node {} ({}) joined through {}; {} other nodes heard so far", config.nodeName(),
-                Long.toHexString(node.id), config.url(), node.liveness.peerCount());
+        log.info("cluster: node {} ({}) joined through {}", config.nodeName(),
+                Long.toHexString(node.id), config.url());
         return node;
     }
 
@@ -321,11 +323,11 @@ public final class ClusterNode implements AutoCloseable {
         if (closed.get()) {
             return;
         }
-        if (event == ConnectionListener.Events.DISCONNECTED) {
+        if (event == ConnectionListener.Events.DISCONNECTED && away.compareAndSet(false, true)) {
             disconnectedAt = System.nanoTime();
             liveness.disconnected();
             log.warn("cluster: lost the NATS connection to {}; rooms go on serving this node's members", config.url());
-        } else if (event == ConnectionListener.Events.RECONNECTED) {
+        } else if (event == ConnectionListener.Events.RECONNECTED && away.compareAndSet(true, false)) {
             liveness.reconnected();
             double away = (System.nanoTime() - disconnectedAt) / 1e9;
             int rooms = resyncEverything();
