@@ -28,6 +28,16 @@ final class ClusterListener implements ClusterNode.Listener {
     }
 
     @Override
+    public void present(String name, java.util.function.Consumer<Boolean> answer) {
+        GameRoom room = rooms.get(name);
+        if (room == null) {
+            answer.accept(false);
+        } else {
+            room.run(() -> answer.accept(room.cluster().answerPresence()));
+        }
+    }
+
+    @Override
     public int resync() {
         AtomicInteger count = new AtomicInteger();
         rooms.forEach(room -> {

@@ -208,7 +208,31 @@ final class ClusterRoom implements RoomChannel.Events {
                 syncWait.add(h);
             }
         }
+        // A node may still hold a place here for a moment after its room is gone (its write of
+        // the release is on its way): asked directly, it says so at once instead of by silence.
+        for (long waited : syncWait) {
+            node.askPresence(waited, room.name(), () -> room.run(() -> absent(epoch, waited)));
+        }
         maybeSynced();
+    }
+
+    /** {@code other} said it is not in the room: whoever of it is still listed here is gone. */
+    private void absent(int epoch, long other) {
+        Origin o = origins.get(other);
+        if (epoch == syncEpoch && !closed && o != null && o.awaiting) {
+            origins.remove(other);
+            dropMembers(o);
+            resolved(other);
+        }
+    }
+
+    /** Another node asks whether this node is in the room: yes, with its snapshot, once linked. */
+    boolean answerPresence() {
+        if (channel == null || closed) {
+            return false;
+        }
+        channel.publishSnapshot(seq, room.activeMemberStates());
+        return true;
     }
 
     private void syncTimedOut(int epoch) {

@@ -44,7 +44,7 @@ final class RoomManager {
         return rooms.size();
     }
 
-    /** The room called {@code name}, or {@code null}; for tests and tools. */
+    /** The room called {@code name}, or {@code null}. */
     GameRoom get(String name) {
         return rooms.get(name);
     }

@@ -65,6 +65,13 @@ public final class ClusterNode implements AutoCloseable {
 
         /** This node may have missed messages: resync every room. Returns how many rooms. Any thread. */
         int resync();
+
+        /**
+         * Another node asks whether this node is in {@code room}: answer true after publishing the
+         * room's snapshot on its subject, false when this node has no linked room of that name.
+         * Called on the dispatcher thread; {@code answer} may be called from any thread.
+         */
+        void present(String room, java.util.function.Consumer<Boolean> answer);
     }
 
     private final ClusterConfig config;
@@ -113,6 +120,9 @@ public final class ClusterNode implements AutoCloseable {
         this.dispatcher.subscribe("gs.hb", m -> liveness.heard(Envelope.wrap(m.getData()).getLong(0),
                 Envelope.heartbeatName(m.getData())));
         this.dispatcher.subscribe("gs.bye", m -> liveness.goodbye(Envelope.wrap(m.getData()).getLong(0)));
+        this.dispatcher.subscribe(presenceSubject(id), m -> listener.present(
+                new String(m.getData(), java.nio.charset.StandardCharsets.UTF_8),
+                here -> publish(m.getReplyTo(), new byte[] {(byte) (here ? 1 : 0)})));
         try {
             this.membership = new Membership(ensureBucket(c), id, liveness.dead);
             heartbeat();
@@ -184,6 +194,29 @@ public final class ClusterNode implements AutoCloseable {
                 answer.accept(Set.of());
             }
         });
+    }
+
+    /**
+     * Asks {@code other} whether it is in {@code room}; runs {@code absent} (on a NATS thread) if it
+     * says no. A yes means its snapshot is on its way on the room's subject; no answer means
+     * nothing (the caller's time limit decides).
+     */
+    public void askPresence(long other, String room, Runnable absent) {
+        try {
+            connection.requestWithTimeout(presenceSubject(other), room.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    Duration.ofSeconds(2)).whenComplete((reply, failure) -> {
+                        if (reply != null && reply.getData() != null && reply.getData().length == 1
+                                && reply.getData()[0] == 0) {
+                            absent.run();
+                        }
+                    });
+        } catch (IllegalStateException closed) {
+            // not connected: the sync's time limit decides
+        }
+    }
+
+    private static String presenceSubject(long node) {
+        return "gs.n." + Long.toHexString(node);
     }
 
     /** Runs {@code task} on the cluster timer after {@code millis}; nothing once closed. */
