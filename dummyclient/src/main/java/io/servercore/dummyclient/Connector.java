@@ -2,12 +2,12 @@ package io.servercore.dummyclient;
 
 import io.servercore.job.Cancellable;
 import io.servercore.job.JobTimer;
-import io.servercore.net.ClientService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The ramp: opens the swarm's sessions through its {@link ClientService} at the connect rate,
- * {@code 1 + rate * t} of them by time {@code t}, and counts how each connect ends.
+ * The ramp: opens the swarm's sessions through its {@link Targets} at the connect rate,
+ * {@code 1 + rate * t} of them by time {@code t}, and counts how each connect ends. The
+ * {@code n}-th connect started is session {@code n}, which picks its room and its target.
  *
  * <p>Threading: the tick runs on an I/O thread from the engine's {@link JobTimer}, never two
  * at once, and alone touches {@link #started}; connects complete on I/O threads and only
@@ -17,14 +17,14 @@ import java.util.concurrent.TimeUnit;
 final class Connector implements Runnable {
     private static final long TICK_MILLIS = 1;
 
-    private final ClientService service;
+    private final Targets targets;
     private final SwarmState state;
     private int started;
     private long startNanos;
     private volatile Cancellable tick;
 
-    Connector(ClientService service, SwarmState state) {
-        this.service = service;
+    Connector(Targets targets, SwarmState state) {
+        this.targets = targets;
         this.state = state;
     }
 
@@ -51,8 +51,7 @@ final class Connector implements Runnable {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         long due = Math.min(config.clients(), 1 + (long) (config.connectRate() * seconds));
         while (started < due && !state.stopping()) {
-            started++;
-            service.connect().whenComplete((session, failure) -> {
+            targets.connect(started++).whenComplete((session, failure) -> {
                 if (failure != null) {
                     state.metrics.connectFailed(failure);
                 }

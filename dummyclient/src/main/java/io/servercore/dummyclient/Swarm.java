@@ -1,16 +1,13 @@
 package io.servercore.dummyclient;
 
-import io.servercore.net.ClientService;
 import io.servercore.net.IoCore;
 import io.servercore.net.ServiceConfig;
-import io.servercore.net.Session;
 import io.servercore.packet.PacketHeader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -74,15 +71,14 @@ final class Swarm {
     private SwarmResult run() {
         SwarmConfig config = state.config;
         Pacer pacer = new Pacer(state, config.threads());
-        AtomicInteger nextIndex = new AtomicInteger();
-        ClientService service = ClientService.create(core, serviceConfig(config),
-                () -> new PlayerSession(state, pacer, nextIndex.getAndIncrement()));
-        Connector connector = new Connector(service, state);
+        Targets targets = new Targets(core, config, target -> serviceConfig(config, target),
+                index -> new PlayerSession(state, pacer, index));
+        Connector connector = new Connector(targets, state);
         List<Attack> attacks = new ArrayList<>();
         for (AttackMode mode : config.attack().modes()) {
             attacks.add(mode.create(state));
         }
-        Progress progress = new Progress(state, out, () -> queuedBytes(service), attacks);
+        Progress progress = new Progress(state, out, targets::queuedBytes, attacks);
         try {
             long start = System.nanoTime();
             pacer.start(core.timer());
@@ -113,7 +109,7 @@ final class Swarm {
             connector.stop();
             pacer.stop();
             attacks.forEach(Attack::finish);
-            long queuedAtStop = queuedBytes(service);
+            long queuedAtStop = targets.queuedBytes();
             // Attackers still owed a close get it (or their answer timeout), then every attacker goes ...
             await(progress, "drain", false, () -> attacks.stream().allMatch(Attack::idle),
                     stop + Attack.ANSWER_NANOS + TimeUnit.SECONDS.toNanos(1));
@@ -124,8 +120,8 @@ final class Swarm {
             long drained = System.nanoTime();
 
             state.markClosing();
-            service.close();
-            service.awaitSessionsClosed(5, TimeUnit.SECONDS);
+            targets.close();
+            targets.awaitSessionsClosed(5, TimeUnit.SECONDS);
             SwarmResult.Timeline timeline = new SwarmResult.Timeline(loadStart - start, stop - loadStart,
                     drained - stop, config.calmNanos());
             List<AttackResult> attackResults = attacks.stream().map(Attack::result).toList();
@@ -135,7 +131,7 @@ final class Swarm {
             state.markClosing();
             connector.stop();
             attacks.forEach(Attack::stop);
-            service.close();
+            targets.close();
         }
     }
 
@@ -143,8 +139,8 @@ final class Swarm {
      * The engine settings of the swarm's client side: frames up to the protocol's 65,535 bytes,
      * and the water marks at which a player holds back its sends.
      */
-    private static ServiceConfig serviceConfig(SwarmConfig config) {
-        return ServiceConfig.builder().host(config.host()).port(config.port())
+    private static ServiceConfig serviceConfig(SwarmConfig config, Target target) {
+        return ServiceConfig.builder().host(target.host()).port(target.port())
                 .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE)
                 .writeBufferWaterMark(PlayerSession.HOLD_BACK_BYTES / 2, PlayerSession.HOLD_BACK_BYTES).build();
     }
@@ -153,14 +149,6 @@ final class Swarm {
         long settled = metrics.get(Counter.READY) + metrics.get(Counter.ENTRY_REFUSED)
                 + metrics.get(Counter.CLOSED_BEFORE_READY);
         return connector.done() && settled >= metrics.get(Counter.CONNECTED);
-    }
-
-    private static long queuedBytes(ClientService service) {
-        long total = 0;
-        for (Session session : service.sessions()) {
-            total += session.queuedBytes();
-        }
-        return total;
     }
 
     /** Waits, printing progress, until {@code done} or the deadline. */

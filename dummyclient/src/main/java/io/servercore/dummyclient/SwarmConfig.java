@@ -1,6 +1,7 @@
 package io.servercore.dummyclient;
 
 import io.servercore.net.Transport;
+import java.util.List;
 
 /**
  * What one swarm run does, checked: every value is in its {@link Range} once an instance
@@ -24,20 +25,30 @@ import io.servercore.net.Transport;
  * @param maxP99Millis        the players' chat latency p99 above which the run fails, 0 = no limit
  * @param attack              the hostile sessions beside the players; {@link AttackConfig#NONE} for none
  * @param transport           the provider under the swarm's engine
+ * @param targets             the servers the players are spread over (a cluster's nodes); empty or null
+ *                            means {@code host:port} alone, else {@code host} and {@code port} are the first
  */
 record SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
                    int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
-                   int window, int threads, double maxP99Millis, AttackConfig attack, Transport transport) {
+                   int window, int threads, double maxP99Millis, AttackConfig attack, Transport transport,
+                   List<Target> targets) {
 
-    /** The same run on the platform's {@linkplain Transport#defaultTransport() default transport}. */
+    /** The same run on the platform's {@linkplain Transport#defaultTransport() default transport}, at {@code host:port}. */
     SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,
                 int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
                 int window, int threads, double maxP99Millis, AttackConfig attack) {
         this(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingIntervalSeconds,
-                durationSeconds, mode, window, threads, maxP99Millis, attack, Transport.defaultTransport());
+                durationSeconds, mode, window, threads, maxP99Millis, attack, Transport.defaultTransport(), List.of());
     }
 
     SwarmConfig {
+        if (targets == null || targets.isEmpty()) {
+            targets = List.of(new Target(host == null ? "" : host, port));
+        } else {
+            targets = List.copyOf(targets);
+            host = targets.get(0).host();
+            port = targets.get(0).port();
+        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("invalid --host '" + host + "': allowed a host name or address");
         }

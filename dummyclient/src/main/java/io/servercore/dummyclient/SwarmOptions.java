@@ -30,6 +30,11 @@ final class SwarmOptions {
             description = "Server port, 1..65535 (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--targets", paramLabel = "HOST:PORT", split = ",",
+            description = "Servers to spread the sessions over, e.g. the nodes of a cluster; each room gets members "
+                    + "on every one (default: --host:--port alone).")
+    List<String> targets = new ArrayList<>();
+
     @Option(names = "--clients", paramLabel = "N", defaultValue = "100",
             description = "Sessions to open, 1..1000000; 0 with --attack for attackers only "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -125,7 +130,8 @@ final class SwarmOptions {
         }
         AttackConfig attacks = new AttackConfig(modes, attackers, cycleRate, floodRate, dripInterval);
         return new SwarmConfig(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingInterval,
-                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks, transport(transport));
+                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks, transport(transport),
+                Target.parseAll(targets));
     }
 
     /** The transport named by {@code --transport}, or the platform's default when it is not given. */

@@ -127,7 +127,8 @@ public final class GameServer implements AutoCloseable {
         return pool;
     }
 
-    int sessionCount() {
+    /** Sessions connected now. */
+    public int sessionCount() {
         ServerService s = service;
         return s == null ? 0 : s.sessionCount();
     }
