@@ -51,9 +51,14 @@ final class Targets {
 
     /** Connects session {@code index} to its target. */
     CompletableFuture<Session> connect(int index) {
-        int target = (index / rooms) % services.size();
+        int target = targetOf(index, rooms, services.size());
         indices.get(target).add(index);
         return services.get(target).connect();
+    }
+
+    /** The target of session {@code index}: {@code (index / rooms) mod targets}. */
+    static int targetOf(int index, int rooms, int targets) {
+        return (index / rooms) % targets;
     }
 
     long queuedBytes() {

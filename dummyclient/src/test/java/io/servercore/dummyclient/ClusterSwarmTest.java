@@ -1,15 +1,11 @@
 package io.servercore.dummyclient;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.gameserver.GameServer;
 import io.servercore.gameserver.GameServerConfig;
 import io.servercore.gameserver.NatsServer;
 import io.servercore.gameserver.cluster.ClusterConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -17,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
  * The swarm spread over the two nodes of a cluster (in-process, through a real nats-server):
  * every room has members on both, and the swarm's order and delivery checks hold across them.
  */
+@org.junit.jupiter.api.extension.ExtendWith(io.servercore.gameserver.NatsServerCondition.class)
 class ClusterSwarmTest {
 
     @Test
@@ -54,22 +51,6 @@ class ClusterSwarmTest {
             run.assertCount(0, Counter.ORDER_GAPS);
             run.assertCount(0, Counter.SERVER_ERRORS);
         }
-    }
-
-    @Test
-    void targetsAreParsedAndHostAndPortStillWork() {
-        SwarmConfig spread = DummyClientMain.parse("--targets", "127.0.0.1:7001,localhost:7002");
-        assertEquals(List.of(new Target("127.0.0.1", 7001), new Target("localhost", 7002)), spread.targets());
-        assertEquals("127.0.0.1", spread.host(), "the first target is the one the report names");
-        assertEquals(7001, spread.port());
-        SwarmConfig one = DummyClientMain.parse("--host", "10.0.0.5", "--port", "7003");
-        assertEquals(List.of(new Target("10.0.0.5", 7003)), one.targets());
-
-        StringWriter err = new StringWriter();
-        assertEquals(DummyClientMain.USAGE, DummyClientMain.run(new String[] {"--targets", "127.0.0.1:7001,nohost"},
-                new PrintWriter(new StringWriter()), new PrintWriter(err, true)));
-        assertEquals("dummyclient: invalid --targets nohost: allowed HOST:PORT with PORT 1..65535, comma-separated "
-                + "(see --help)", err.toString().trim());
     }
 
     private static GameServer node(NatsServer nats, String name) throws Exception {

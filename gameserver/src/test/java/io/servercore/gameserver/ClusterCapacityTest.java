@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * The room capacity is cluster-wide: two nodes started with {@code --room-capacity 2} never let
  * a room hold a third member between them, also when both admit the last place at once.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NatsServerCondition.class)
 @Timeout(90)
 class ClusterCapacityTest {
     private static NatsServer nats;

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * gracefully, and the NATS server restarted under running nodes. Each test has a cluster of its
  * own: a real nats-server and gameserver nodes in their own processes.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NatsServerCondition.class)
 @Timeout(90)
 class ClusterFailureTest {
     private NatsServer nats;

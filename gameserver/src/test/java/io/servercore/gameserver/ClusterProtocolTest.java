@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
  * behaviour of PROTOCOL.md section 4 holds when a room's members are split across nodes.
  * {@code roomCount} is the first node's.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NatsServerCondition.class)
 class ClusterProtocolTest extends ProtocolContract {
     private static NatsServer nats;
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Timeout;
  * nodes in their own processes; clients of one room connect to both. Each test uses rooms of
  * its own, so they share the cluster.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NatsServerCondition.class)
 @Timeout(60)
 class ClusterRoomTest {
     private static NatsServer nats;

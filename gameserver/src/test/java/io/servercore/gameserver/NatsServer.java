@@ -19,12 +19,12 @@ import org.junit.jupiter.api.Assumptions;
  * A real {@code nats-server -js} for cluster tests, on a free loopback port with its own store
  * under {@code target/}, stopped by PID. Where nats-server is not installed the tests that need
  * it are skipped with one line saying how to install it; with the environment variable
- * {@code CI} set, a missing nats-server fails them instead.
+ * {@code CI} set, a missing nats-server fails them instead. {@code -Dnats.server=PATH} picks
+ * the binary (and a PATH that does not exist shows what a machine without one does).
  *
  * <p>Thread-safe enough for a test: one test thread starts, restarts and stops it.
  */
 public final class NatsServer implements AutoCloseable {
-    private static final String INSTALL = "nats-server not found; install it with: apt-get install nats-server";
 
     private final String binary;
     private final int port;
@@ -43,9 +43,9 @@ public final class NatsServer implements AutoCloseable {
         String binary = find();
         if (binary == null) {
             if (System.getenv("CI") != null) {
-                fail(INSTALL + " (CI is set: the cluster tests are required)");
+                fail(NatsServerCondition.INSTALL + " (CI is set: the cluster tests are required)");
             }
-            Assumptions.abort(INSTALL);
+            Assumptions.abort(NatsServerCondition.INSTALL);
         }
         Path store = Path.of("target", "nats", name + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         Files.createDirectories(store);
@@ -54,7 +54,12 @@ public final class NatsServer implements AutoCloseable {
         return server;
     }
 
+    /** The nats-server to run: {@code -Dnats.server=PATH} if given (a path that is not there counts as none), else found. */
     static String find() {
+        String given = System.getProperty("nats.server");
+        if (given != null) {
+            return new File(given).canExecute() ? given : null;
+        }
         for (String dir : List.of("/usr/sbin", "/usr/bin", "/usr/local/bin")) {
             if (new File(dir, "nats-server").canExecute()) {
                 return dir + "/nats-server";
