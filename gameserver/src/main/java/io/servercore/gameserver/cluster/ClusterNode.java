@@ -364,8 +364,8 @@ public final class ClusterNode implements AutoCloseable {
             liveness.reconnected();
             double away = (System.nanoTime() - disconnectedAt) / 1e9;
             int rooms = resyncEverything();
-            log.warn("cluster: NATS connection back after {} s; resynced {} rooms (sent this node's members, asked every "
-                    + "node for theirs) and re-wrote this node's registration, player id counter and places in {} rooms",
+            log.warn("cluster: NATS connection back after {} s; resyncing rooms: {} (sent this node's members there and "
+                    + "asked every node for theirs), re-writing this node's name, player id counter and places in rooms: {}",
                     String.format(java.util.Locale.ROOT, "%.1f", away), rooms, ledgers.size());
         }
     }
@@ -402,7 +402,7 @@ public final class ClusterNode implements AutoCloseable {
             if (now - lastSlowResync > TimeUnit.SECONDS.toNanos(1)) {
                 lastSlowResync = now;
                 int rooms = listener.resync();
-                log.warn("cluster: room messages were dropped (slow consumer); resynced {} rooms", rooms);
+                log.warn("cluster: room messages were dropped (slow consumer); resyncing rooms: {}", rooms);
             }
         }
     }
