@@ -55,7 +55,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
-    private static final long JANITOR_MILLIS = 5000;
+    /** How often key-value is searched for nodes nobody hears (a whole cluster stopped, say); it reads every key. */
+    private static final long JANITOR_MILLIS = 15_000;
+    /**
+     * Messages jnats may queue for its writer. Its default (5,000) makes a publish wait when
+     * full, and room jobs publish on I/O threads; past this bound the room's broadcasts are
+     * dropped instead and the other nodes resync on the gap.
+     */
+    private static final int OUTGOING_QUEUE = 1 << 20;
     private static final long GOODBYE_WAIT_MILLIS = 3000;
 
     /** What the game server does when the cluster changes under it. */
@@ -103,6 +110,7 @@ public final class ClusterNode implements AutoCloseable {
         Options options = new Options.Builder().server(config.url()).connectionName("gameserver " + config.nodeName())
                 .noEcho().maxReconnects(-1).reconnectWait(Duration.ofMillis(250))
                 .connectionTimeout(Duration.ofSeconds(5)).connectionListener(this::onConnectionEvent)
+                .maxMessagesInOutgoingQueue(OUTGOING_QUEUE).discardMessagesWhenOutgoingQueueFull()
                 .errorListener(new Errors()).build();
         Connection c;
         try {
@@ -394,6 +402,14 @@ public final class ClusterNode implements AutoCloseable {
         @Override
         public void exceptionOccurred(Connection conn, Exception exp) {
             log.debug("cluster: NATS connection: {}", exp.toString());
+        }
+
+        @Override
+        public void messageDiscarded(Connection conn, io.nats.client.Message msg) {
+            if (dropped.getAndIncrement() == 0) {
+                log.warn("cluster: NATS's outgoing queue is full ({} messages); broadcasts are dropped and the other "
+                        + "nodes resync on the gap", OUTGOING_QUEUE);
+            }
         }
 
         @Override
