@@ -42,15 +42,17 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
     }
 
     SwarmConfig {
-        if (targets == null || targets.isEmpty()) {
-            targets = List.of(new Target(host == null ? "" : host, port));
-        } else {
+        if (targets != null && !targets.isEmpty()) {
             targets = List.copyOf(targets);
             host = targets.get(0).host();
             port = targets.get(0).port();
         }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("invalid --host '" + host + "': allowed a host name or address");
+        }
+        Range.PORT.check(port);
+        if (targets == null || targets.isEmpty()) {
+            targets = List.of(new Target(host, port));
         }
         if (mode == null) {
             throw new IllegalArgumentException("invalid --mode null: allowed chat|echo");
