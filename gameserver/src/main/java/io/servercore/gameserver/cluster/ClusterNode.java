@@ -36,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * Made by {@link #connect}; {@link #close()} says goodbye.
  *
  * <p>Subjects: {@code gs.r.<room key>} per room (FRAME, SYNC, SNAPSHOT, see {@link Envelope}),
- * {@code gs.hb} heartbeats, {@code gs.bye} goodbyes. Each node has a random 64-bit id for this
+ * {@code gs.hb} heartbeats, {@code gs.bye} goodbyes, and {@code gs.n.<node id>} where a node
+ * answers whether it is in a room (request and reply: a one-byte yes, after publishing its
+ * snapshot on the room's subject, or no). Each node has a random 64-bit id for this
  * run, so a restarted node is a new node to the others.
  *
  * <p>Failures. A node not heard from for {@value Liveness#DEAD_AFTER_MILLIS} ms, or one that said
