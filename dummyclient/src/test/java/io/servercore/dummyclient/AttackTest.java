@@ -128,10 +128,12 @@ class AttackTest {
     @Timeout(30)
     void aSessionThatNeverReadsIsCutByTheOutboundLimit() throws Exception {
         // No rate limit: one busy room where each member receives 10 x 200 chats of 1000 bytes a second,
-        // 2 MB/s, to fill the kernel's send buffer (on loopback it grows to a few MiB) and then 64 KiB.
+        // 2 MB/s, to fill the kernel's send buffer (on loopback it grows to a few MiB) and then the
+        // limit. The limit leaves the players a quarter of a second of that traffic to fall behind by
+        // on a busy machine; the attackers, who never read, pass it within the run.
         try (LogLines sessions = LogLines.of(Session.class);
-             GameServer server = Runs.gameServer(0, 1000, 64 * 1024, 60_000)) {
-            Runs.Run run = run(server, "--rooms", "1", "--chat-rate", "200", "--payload", "1000", "--duration", "3",
+             GameServer server = Runs.gameServer(0, 1000, 512 * 1024, 60_000)) {
+            Runs.Run run = run(server, "--rooms", "1", "--chat-rate", "200", "--payload", "1000", "--duration", "6",
                     "--attack", "never-read", "--attackers", "2");
             AttackResult a = answered(run);
 
