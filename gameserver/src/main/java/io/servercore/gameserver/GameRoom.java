@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,6 +66,8 @@ final class GameRoom {
     private int active;
     /** The room's side of the cluster; null on a single node. */
     private final ClusterRoom cluster;
+    /** The broadcasts gathered until the next tick; null unless --broadcast-tick is on. Jobs only. */
+    private final BroadcastTick tick;
 
     /** A member's state; owned by the room's jobs. */
     private static final class Member {
@@ -96,6 +99,7 @@ final class GameRoom {
         this.manager = manager;
         this.jobs = new JobQueue(server.core()::execute);
         this.cluster = server.cluster() == null ? null : new ClusterRoom(this, server);
+        this.tick = server.config().broadcastTickMillis() > 0 ? new BroadcastTick() : null;
     }
 
     String name() {
@@ -229,8 +233,10 @@ final class GameRoom {
         if (joiner == null || joiner.isActive()) {
             return; // left (or refused) while pending
         }
+        flushTick(); // what was gathered before the joiner's list is not the joiner's
         sendMemberList(session);
         broadcast(new S_BroadcastEnter(session.playerId(), joiner.name, 0f, 0f, 0f));
+        flushTick(); // the others' news of the joiner, not the joiner's
         ArrayDeque<Runnable> waiting = joiner.waiting;
         joiner.waiting = null;
         active++;
@@ -286,6 +292,9 @@ final class GameRoom {
             // answered, then leaves, in the order the player sent them.
             member.waiting.add(() -> doLeave(session, reply, processed));
             return;
+        }
+        if (member != null && member.isActive()) {
+            flushTick(); // the leaver gets what was broadcast before its leave, and nothing after
         }
         members.remove(session.playerId());
         if (member != null && member.isActive()) {
@@ -377,8 +386,53 @@ final class GameRoom {
         }
     }
 
-    /** Hands {@code slice} (one reference held) to each of the {@code n} active members, {@code n > 0}. */
+    /**
+     * Hands {@code slice} (one reference held) to each of the {@code n} active members,
+     * {@code n > 0}; with a broadcast tick, gathers it for the next tick instead.
+     */
     private void fanOut(SendBuffer slice, int n) {
+        if (tick != null) {
+            tick.add(slice);
+            server.stats().packetsOut.add(n);
+            if (tick.next == null) {
+                tick.next = server.core().timer().pushAfter(jobs, this::onTick, server.config().broadcastTickMillis(),
+                        TimeUnit.MILLISECONDS);
+            }
+            return;
+        }
+        sendToActive(slice, n);
+        server.stats().packetsOut.add(n);
+    }
+
+    /** A room job, when the tick comes. */
+    private void onTick() {
+        tick.next = null;
+        flushTick();
+    }
+
+    /**
+     * Sends every active member what the tick gathered, as few slices as possible; a room job.
+     * Called early (on a join or a leave) it calls the pending tick off, so the next tick counts
+     * from the next broadcast gathered.
+     */
+    private void flushTick() {
+        if (tick == null || tick.isEmpty()) {
+            return;
+        }
+        if (tick.next != null) {
+            tick.next.cancel();
+            tick.next = null;
+        }
+        for (SendBuffer batch : tick.drain(server.pool())) {
+            if (active > 0) {
+                sendToActive(batch, active);
+            } else {
+                batch.release();
+            }
+        }
+    }
+
+    private void sendToActive(SendBuffer slice, int n) {
         if (n > 1) {
             slice.retain(n - 1);
         }
@@ -390,6 +444,5 @@ final class GameRoom {
             }
         }
         assert sent == n : "active count " + n + " but " + sent + " active members";
-        server.stats().packetsOut.add(n);
     }
 }

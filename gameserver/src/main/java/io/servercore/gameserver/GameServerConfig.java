@@ -22,10 +22,13 @@ import io.servercore.net.Transport;
  * @param idleTimeoutMillis time without a complete frame before a session is cut, 0 = never
  * @param statsMillis       interval of the stats line, 0 = never
  * @param transport         the provider under the engine's channel group
+ * @param broadcastTickMillis how long a room gathers its broadcasts before it sends them to each
+ *                          member as one slice; 0 = hand each broadcast over when it is made
  */
 public record GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
                         int roomCapacity, int chatLimit, int packetRate, int packetBurst,
-                        long outboundLimit, long idleTimeoutMillis, long statsMillis, Transport transport) {
+                        long outboundLimit, long idleTimeoutMillis, long statsMillis, Transport transport,
+                        long broadcastTickMillis) {
     static final int DEFAULT_PORT = 7777;
     static final int DEFAULT_ROOM_CAPACITY = 1000;
     static final int DEFAULT_CHAT_LIMIT = 1024;
@@ -46,6 +49,7 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
         check("--outbound-limit", outboundLimit, 65536, 1L << 40);
         check("--idle-timeout", idleTimeoutMillis, 0, 86_400_000);
         check("--stats-interval", statsMillis, 0, 86_400_000);
+        check("--broadcast-tick", broadcastTickMillis, 0, 1_000);
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
         }
@@ -54,12 +58,21 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
         }
     }
 
-    /** The same settings on the platform's {@linkplain Transport#defaultTransport() default transport}. */
+    /**
+     * The same settings on the platform's {@linkplain Transport#defaultTransport() default transport},
+     * each broadcast handed over when it is made.
+     */
     public GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
                             int roomCapacity, int chatLimit, int packetRate, int packetBurst,
                             long outboundLimit, long idleTimeoutMillis, long statsMillis) {
         this(host, port, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit, packetRate, packetBurst,
-                outboundLimit, idleTimeoutMillis, statsMillis, Transport.defaultTransport());
+                outboundLimit, idleTimeoutMillis, statsMillis, Transport.defaultTransport(), 0);
+    }
+
+    /** The same settings with rooms that gather their broadcasts for {@code millis} (0 = off). */
+    public GameServerConfig withBroadcastTick(long millis) {
+        return new GameServerConfig(host, port, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
+                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport, millis);
     }
 
     /** The protocol's defaults on {@code port}, with one I/O thread per core. */
@@ -79,7 +92,8 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     /** The same settings on another port. */
     public GameServerConfig withPort(int newPort) {
         return new GameServerConfig(host, newPort, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
-                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport);
+                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport,
+                broadcastTickMillis);
     }
 
     private static void check(String flag, long value, long min, long max) {

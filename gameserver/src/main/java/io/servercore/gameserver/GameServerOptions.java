@@ -63,6 +63,12 @@ final class GameServerOptions {
             description = "Seconds without a complete frame before a session is cut, 0 = never (default: ${DEFAULT-VALUE}).")
     double idleTimeoutSeconds;
 
+    @Option(names = "--broadcast-tick", paramLabel = "MS", defaultValue = "0",
+            description = "Milliseconds a room gathers its broadcasts before it sends them to each member as one "
+                    + "packet batch, 0..1000; 0 hands each broadcast over at once and lets the engine batch what a "
+                    + "loop iteration sent (default: ${DEFAULT-VALUE}).")
+    long broadcastTickMillis;
+
     @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",
             description = "Seconds between stats lines, 0 = none (default: ${DEFAULT-VALUE}).")
     double statsSeconds;
@@ -75,7 +81,7 @@ final class GameServerOptions {
         }
         return new GameServerConfig(host, port, ioThreads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
                 packetRate, packetBurst, outboundLimit, millis("--idle-timeout", idleTimeoutSeconds),
-                millis("--stats-interval", statsSeconds), transport(transport));
+                millis("--stats-interval", statsSeconds), transport(transport), broadcastTickMillis);
     }
 
     /** The transport named by {@code --transport}, or the platform's default when it is not given. */
