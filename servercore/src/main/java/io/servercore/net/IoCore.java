@@ -41,6 +41,7 @@ public final class IoCore implements AutoCloseable {
     private static final long CLOSE_WAIT_MILLIS = 5_000;
 
     private final String name;
+    private final int threads;
     private final Transport transport;
     private final AsynchronousChannelGroup group;
     /** The group as servercore's transport, or null on the JDK's. */
@@ -82,10 +83,12 @@ public final class IoCore implements AutoCloseable {
             throw new IllegalArgumentException("transport=null, allowed: " + Transport.allowed());
         }
         this.name = name;
+        this.threads = threads;
         this.transport = transport;
         AtomicInteger next = new AtomicInteger();
         ThreadFactory factory = task -> {
-            Thread thread = new IoThread(task, name + "-" + next.getAndIncrement(), this);
+            int index = next.getAndIncrement();
+            Thread thread = new IoThread(task, name + "-" + index, this, index);
             thread.setDaemon(true);
             return thread;
         };
@@ -104,6 +107,20 @@ public final class IoCore implements AutoCloseable {
     /** Whether the calling thread is an I/O thread of some {@code IoCore}. */
     public static boolean isIoThread() {
         return Thread.currentThread() instanceof IoThread;
+    }
+
+    /** The number of I/O threads. */
+    public int threads() {
+        return threads;
+    }
+
+    /**
+     * The calling thread's number among this core's I/O threads, from 0 (a pool that replaced a
+     * thread that died may hand out numbers up to past {@link #threads()}); -1 on any other thread.
+     */
+    int ioThreadIndex() {
+        Thread thread = Thread.currentThread();
+        return thread instanceof IoThread io && io.core == this ? io.index : -1;
     }
 
     /** The provider under the channel group. */
@@ -240,11 +257,14 @@ public final class IoCore implements AutoCloseable {
     /** Marks the threads that may start I/O directly, and carries what only that thread touches. */
     private static final class IoThread extends Thread {
         final IoCore core;
+        /** Its number among the core's threads: which stripe of a {@link ServiceStats} it counts into. */
+        final int index;
         final IterationFlushes iterationFlushes = new IterationFlushes();
 
-        IoThread(Runnable task, String name, IoCore core) {
+        IoThread(Runnable task, String name, IoCore core, int index) {
             super(task, name);
             this.core = core;
+            this.index = index;
         }
     }
 

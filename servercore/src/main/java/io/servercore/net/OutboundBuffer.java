@@ -329,6 +329,7 @@ final class OutboundBuffer {
             }
             return;
         }
+        session.service().stats().written(inflight.count(), inflight.bytes());
         boolean saidLastWord = endsWithLastWord;
         session.sent(releaseInflight());
         if (saidLastWord) {

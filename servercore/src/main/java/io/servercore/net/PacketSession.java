@@ -41,13 +41,13 @@ public abstract class PacketSession extends Session {
         int start = data.position();
         int end = data.limit();
         int pos = start;
-        boolean cut = false;
+        int frames = 0;
         try {
             int size;
             recvHint = 0;
             while (!isClosed() && (size = cutter.frameAt(data, pos, end - pos)) != 0) {
                 int id = PacketHeader.id(data, pos);
-                cut = true;
+                frames++;
                 data.limit(pos + size).position(pos + PacketHeader.HEADER_LENGTH);
                 onRecvPacket(id, data);
                 data.limit(end);
@@ -59,8 +59,9 @@ public abstract class PacketSession extends Session {
         } catch (InvalidFrameException e) {
             violation(e.getMessage());
         } finally {
-            if (cut) {
+            if (frames > 0) {
                 markActive();
+                service().stats().packetsReceived(frames);
             }
         }
         return pos - start;

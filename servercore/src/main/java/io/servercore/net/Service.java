@@ -34,6 +34,7 @@ public abstract class Service implements AutoCloseable {
     private final ServiceConfig config;
     private final Supplier<? extends Session> factory;
     private final FrameCutter frameCutter;
+    private final ServiceStats stats;
     private final ConcurrentHashMap<Long, Session> sessions = new ConcurrentHashMap<>();
     /** Sessions registered plus connections being set up; bounded by maxSessions. */
     private final AtomicInteger slots = new AtomicInteger();
@@ -51,6 +52,7 @@ public abstract class Service implements AutoCloseable {
         this.config = config;
         this.factory = factory;
         this.frameCutter = new FrameCutter(config.maxFrameSize());
+        this.stats = new ServiceStats(this);
     }
 
     public final IoCore core() {
@@ -63,6 +65,11 @@ public abstract class Service implements AutoCloseable {
 
     final FrameCutter frameCutter() {
         return frameCutter;
+    }
+
+    /** What this service counts: sessions, disconnects by reason, bytes and packets in and out. */
+    public final ServiceStats stats() {
+        return stats;
     }
 
     /** Sessions connected and not yet reported disconnected. */
@@ -154,10 +161,12 @@ public abstract class Service implements AutoCloseable {
     /** Claims room for one more session; false when closed or at the cap (logged at most once a second). */
     final boolean reserveSlot(String peer) {
         if (closed) {
+            stats.refused();
             return false;
         }
         if (slots.incrementAndGet() > config.maxSessions()) {
             releaseSlot();
+            stats.refused();
             long held = refusedLog.tryAcquire();
             if (held >= 0) {
                 log.warn("{}: refused connection from {}: maxSessions={} reached{}", this, peer,
@@ -186,6 +195,7 @@ public abstract class Service implements AutoCloseable {
             return null;
         }
         session.attach(this, channel, nextId.incrementAndGet());
+        stats.opened(); // before it is open: opened minus disconnects never falls below the open count
         sessions.put(session.id(), session);
         if (closed) {
             session.disconnect(DisconnectReason.SHUTDOWN);
@@ -196,6 +206,7 @@ public abstract class Service implements AutoCloseable {
 
     final void unregister(Session session) {
         if (sessions.remove(session.id(), session)) {
+            stats.disconnected(session.disconnectReason());
             releaseSlot();
         }
     }

@@ -356,6 +356,7 @@ public abstract class Session {
             endIo(READING);
             return;
         }
+        service.stats().received(bytes);
         if (isClosed()) {
             endIo(READING);
             return;
