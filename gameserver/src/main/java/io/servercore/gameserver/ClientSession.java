@@ -61,7 +61,6 @@ final class ClientSession extends PacketSession {
 
     @Override
     protected void onRecvPacket(int id, ByteBuffer payload) {
-        server.stats().packetsIn.increment();
         if (!rateLimit.tryAcquire(System.nanoTime())) {
             error(ErrorCode.RATE_LIMITED, "more than " + server.config().packetRate() + " packets a second; packet "
                     + id + " dropped");
@@ -71,26 +70,18 @@ final class ClientSession extends PacketSession {
     }
 
     @Override
-    protected void onSend(long bytes) {
-        server.stats().bytesOut.add(bytes);
-    }
-
-    @Override
     protected void onDisconnected(DisconnectReason reason) {
         GameRoom left = room;
         room = null;
         if (left != null) {
             left.leave(this, false, null);
         }
-        server.stats().disconnected(reason);
         log.debug("session {} {} player {} disconnected: {}", id(), peer(), playerId, reason.description());
     }
 
     /** Encodes {@code packet} and queues it for this player alone. */
     void send(Packet packet) {
-        if (send(packet.write(server.pool()))) {
-            server.stats().packetsOut.increment();
-        }
+        send(packet.write(server.pool()));
     }
 
     /** Answers with {@code S_Error}; the session stays open. */

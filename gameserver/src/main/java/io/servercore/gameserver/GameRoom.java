@@ -393,7 +393,6 @@ final class GameRoom {
     private void fanOut(SendBuffer slice, int n) {
         if (tick != null) {
             tick.add(slice);
-            server.stats().packetsOut.add(n);
             if (tick.next == null) {
                 tick.next = server.core().timer().pushAfter(jobs, this::onTick, server.config().broadcastTickMillis(),
                         TimeUnit.MILLISECONDS);
@@ -401,7 +400,6 @@ final class GameRoom {
             return;
         }
         sendToActive(slice, n);
-        server.stats().packetsOut.add(n);
     }
 
     /** A room job, when the tick comes. */

@@ -35,12 +35,12 @@ public final class GameServer implements AutoCloseable {
     private final GameServerConfig config;
     private final IoCore core;
     private final RoomManager rooms;
-    private final ServerStats stats;
     private final ServerPacketManager<ClientSession> packets;
     private final SendBufferManager pool = SendBufferManager.shared();
     /** The cluster this node belongs to; null on a single node, and then no NATS class is loaded. */
     private volatile ClusterNode cluster;
     private volatile ServerService service;
+    private volatile ServerStats stats;
     private volatile Cancellable statsLine;
     private volatile boolean stopped;
 
@@ -48,7 +48,6 @@ public final class GameServer implements AutoCloseable {
         this.config = config;
         this.core = core;
         this.rooms = new RoomManager(this);
-        this.stats = new ServerStats(this::sessionCount, rooms::count);
         this.packets = new ServerPacketManager<>(new GameHandler(config, rooms));
     }
 
@@ -83,6 +82,7 @@ public final class GameServer implements AutoCloseable {
             core.close();
             throw e;
         }
+        server.stats = new ServerStats(server.service.stats(), server.rooms::count);
         if (config.statsMillis() > 0) {
             server.statsLine = core.timer().scheduleAtFixedRate(server.stats::report, config.statsMillis(),
                     TimeUnit.MILLISECONDS);

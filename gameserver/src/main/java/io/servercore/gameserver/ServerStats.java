@@ -2,22 +2,25 @@ package io.servercore.gameserver;
 
 import io.servercore.buffer.SendBufferManager;
 import io.servercore.net.DisconnectReason;
+import io.servercore.net.ServiceStats;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The server's counters and its periodic INFO line: sessions, rooms, packets in and out per
- * second, bytes out per second, send-buffer slices alive in the shared pool, heap in use
- * after the last garbage collection, and sessions cut for each reason.
+ * The server's periodic INFO line: sessions, rooms, packets in and out per second, bytes out
+ * per second, send-buffer slices alive in the shared pool, heap in use after the last garbage
+ * collection, and sessions cut for each reason. The counts are the engine's own
+ * ({@link ServiceStats}), the same that the Prometheus endpoint serves: nothing is counted twice.
+ *
+ * <pre>
+ * sessions=0 rooms=0 packets_in=0/s packets_out=0/s bytes_out=0/s pool_slices=0 heap_used=3.2MiB (after the last GC) cut: none
+ * </pre>
  *
  * <p>{@code pool_slices} and {@code heap_used} are what a soak watches: with no load the
  * first must be 0 (every slice cut for a packet was released), and the second, read after a
@@ -26,58 +29,50 @@ import org.slf4j.LoggerFactory;
  * after the last collection that touched it ({@link MemoryPoolMXBean#getCollectionUsage()}):
  * after a full collection that is the live heap. Between full collections it is a rough
  * figure: with G1 a young collection updates eden and survivor but leaves the old
- * generation's figure where the last full collection (0 before the first) left it.
+ * generation's figure where the last full collection (0 before the first) left it. So the line
+ * says "(after the last GC)": it is not the heap in use now, which the endpoint's
+ * {@code jvm_memory_used_bytes{area="heap"}} shows.
  *
- * <p>Thread-safe: counters are {@link LongAdder}s bumped from every I/O thread; {@link #report()}
- * runs on one timer-dispatched thread at a time.
+ * <p>Threading: {@link #report()} runs on one timer-dispatched thread at a time, which alone
+ * touches the previous figures; {@link #cut} may be called from any thread.
  */
 final class ServerStats {
     private static final Logger log = LoggerFactory.getLogger(ServerStats.class);
 
-    final LongAdder packetsIn = new LongAdder();
-    final LongAdder packetsOut = new LongAdder();
-    final LongAdder bytesOut = new LongAdder();
-    private final Map<DisconnectReason, LongAdder> cut = new EnumMap<>(DisconnectReason.class);
-    private final IntSupplier sessions;
+    private final ServiceStats engine;
     private final IntSupplier rooms;
     private long lastIn;
     private long lastOut;
     private long lastBytes;
     private long lastNanos = System.nanoTime();
 
-    ServerStats(IntSupplier sessions, IntSupplier rooms) {
-        this.sessions = sessions;
+    ServerStats(ServiceStats engine, IntSupplier rooms) {
+        this.engine = engine;
         this.rooms = rooms;
-        for (DisconnectReason reason : DisconnectReason.values()) {
-            cut.put(reason, new LongAdder());
-        }
     }
 
-    void disconnected(DisconnectReason reason) {
-        cut.get(reason).increment();
-    }
-
+    /** Sessions cut with {@code reason} so far. */
     long cut(DisconnectReason reason) {
-        return cut.get(reason).sum();
+        return engine.disconnects(reason);
     }
 
     /** Logs one line with the rates since the previous report. */
     void report() {
         long now = System.nanoTime();
         double seconds = Math.max(1e-9, (now - lastNanos) / 1e9);
-        long in = packetsIn.sum();
-        long out = packetsOut.sum();
-        long bytes = bytesOut.sum();
+        long in = engine.packetsReceived();
+        long out = engine.packetsSent();
+        long bytes = engine.bytesSent();
         StringBuilder reasons = new StringBuilder();
-        for (Map.Entry<DisconnectReason, LongAdder> entry : cut.entrySet()) {
-            long n = entry.getValue().sum();
+        for (DisconnectReason reason : DisconnectReason.values()) {
+            long n = engine.disconnects(reason);
             if (n > 0) {
-                reasons.append(' ').append(entry.getKey().name().toLowerCase()).append('=').append(n);
+                reasons.append(' ').append(reason.name().toLowerCase(Locale.ROOT)).append('=').append(n);
             }
         }
         log.info("sessions={} rooms={} packets_in={}/s packets_out={}/s bytes_out={}/s pool_slices={} "
-                        + "heap_used={}MiB cut:{}",
-                sessions.getAsInt(), rooms.getAsInt(), Math.round((in - lastIn) / seconds),
+                        + "heap_used={}MiB (after the last GC) cut:{}",
+                engine.sessions(), rooms.getAsInt(), Math.round((in - lastIn) / seconds),
                 Math.round((out - lastOut) / seconds), Math.round((bytes - lastBytes) / seconds),
                 SendBufferManager.shared().outstandingSlices(),
                 String.format(Locale.ROOT, "%.1f", heapAfterLastGc() / (1024.0 * 1024.0)),
