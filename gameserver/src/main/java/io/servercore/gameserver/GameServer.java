@@ -3,6 +3,7 @@ package io.servercore.gameserver;
 import io.servercore.buffer.SendBufferManager;
 import io.servercore.gameserver.cluster.ClusterConfig;
 import io.servercore.gameserver.cluster.ClusterNode;
+import io.servercore.gameserver.metrics.MetricsEndpoint;
 import io.servercore.gameserver.protocol.S_Error;
 import io.servercore.gameserver.protocol.ServerPacketManager;
 import io.servercore.job.Cancellable;
@@ -18,9 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running chat and room server: the engine, the listener, the rooms and the stats line.
- * {@link #start(GameServerConfig)} binds and serves; {@link #shutdown(Duration)} stops it
- * gracefully.
+ * A running chat and room server: the engine, the listener, the rooms, the stats line and, with
+ * a metrics port, the Prometheus endpoint ({@link MetricsEndpoint}: {@code /metrics} and
+ * {@code /health}). {@link #start(GameServerConfig)} binds and serves; {@link #shutdown(Duration)}
+ * stops it gracefully: {@code /health} answers 503 from its first step and the endpoint stops
+ * after the engine, so that a load balancer sees the server leave and a scrape sees its last
+ * disconnects.
  *
  * <p>With a {@link ClusterConfig} the server is a node of a cluster ({@link ClusterNode}): its rooms
  * are shared with the other nodes through NATS, and a graceful shutdown says goodbye after its
@@ -42,6 +46,8 @@ public final class GameServer implements AutoCloseable {
     private volatile ServerService service;
     private volatile ServerStats stats;
     private volatile Cancellable statsLine;
+    /** The Prometheus endpoint; null without a metrics port, and then no Prometheus class is loaded. */
+    private volatile MetricsEndpoint metrics;
     private volatile boolean stopped;
 
     private GameServer(GameServerConfig config, IoCore core) {
@@ -68,6 +74,15 @@ public final class GameServer implements AutoCloseable {
      *         cluster cannot be joined
      */
     public static GameServer start(GameServerConfig config, ClusterConfig cluster) throws IOException {
+        return start(config, cluster, config.metricsAddress());
+    }
+
+    /**
+     * As {@link #start(GameServerConfig, ClusterConfig)}, with the metrics endpoint at
+     * {@code metricsAddress} (port 0 picks a free one, as tests want) or none when it is null.
+     */
+    static GameServer start(GameServerConfig config, ClusterConfig cluster, InetSocketAddress metricsAddress)
+            throws IOException {
         IoCore core = new IoCore("io", config.threads(), config.transport());
         GameServer server = new GameServer(config, core);
         try {
@@ -75,6 +90,10 @@ public final class GameServer implements AutoCloseable {
                 server.cluster = ClusterListener.join(cluster, server.rooms);
             }
             server.service = ServerService.start(core, config.serviceConfig(), () -> new ClientSession(server));
+            if (metricsAddress != null) {
+                server.metrics = MetricsEndpoint.start(metricsAddress, server.service.stats(), server.rooms::count,
+                        server::accepting);
+            }
         } catch (IOException | RuntimeException e) {
             if (server.cluster != null) {
                 server.cluster.close();
@@ -90,7 +109,23 @@ public final class GameServer implements AutoCloseable {
         log.info("gameserver listening on {}:{} ({} I/O threads on the {} transport, max {} sessions, room capacity {})",
                 config.host(), server.address().getPort(), config.threads(), config.transport(), config.maxSessions(),
                 config.roomCapacity());
+        MetricsEndpoint endpoint = server.metrics;
+        if (endpoint != null) {
+            log.info("metrics on http://{}:{}/metrics, health on /health", config.metricsHost(),
+                    endpoint.address().getPort());
+        }
         return server;
+    }
+
+    /** The metrics endpoint's bound address, or null when it has none. */
+    InetSocketAddress metricsAddress() {
+        MetricsEndpoint endpoint = metrics;
+        return endpoint == null ? null : endpoint.address();
+    }
+
+    /** Whether the server accepts players: from start until a shutdown begins. */
+    boolean accepting() {
+        return service != null && !stopped;
     }
 
     /** The bound address; tells the port when the config asked for 0. */
@@ -164,6 +199,10 @@ public final class GameServer implements AutoCloseable {
             node.close(); // the members' leaves are published; now the goodbye
         }
         core.close(); // closes the service: whoever is left is cut now
+        MetricsEndpoint endpoint = metrics;
+        if (endpoint != null) {
+            endpoint.close();
+        }
         log.info("gameserver stopped");
     }
 

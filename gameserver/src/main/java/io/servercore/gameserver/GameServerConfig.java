@@ -2,6 +2,7 @@ package io.servercore.gameserver;
 
 import io.servercore.net.ServiceConfig;
 import io.servercore.net.Transport;
+import java.net.InetSocketAddress;
 
 /**
  * The game server's settings, checked: every value is in its allowed range once an instance
@@ -24,11 +25,13 @@ import io.servercore.net.Transport;
  * @param transport         the provider under the engine's channel group
  * @param broadcastTickMillis how long a room gathers its broadcasts before it sends them to each
  *                          member as one slice; 0 = hand each broadcast over when it is made
+ * @param metricsHost       address the Prometheus endpoint ({@code /metrics}, {@code /health}) listens on
+ * @param metricsPort       port of the Prometheus endpoint, 0 = no endpoint
  */
 public record GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
                         int roomCapacity, int chatLimit, int packetRate, int packetBurst,
                         long outboundLimit, long idleTimeoutMillis, long statsMillis, Transport transport,
-                        long broadcastTickMillis) {
+                        long broadcastTickMillis, String metricsHost, int metricsPort) {
     static final int DEFAULT_PORT = 7777;
     static final int DEFAULT_ROOM_CAPACITY = 1000;
     static final int DEFAULT_CHAT_LIMIT = 1024;
@@ -36,6 +39,8 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     static final int DEFAULT_PACKET_BURST = 400;
     static final long DEFAULT_IDLE_TIMEOUT_MILLIS = 60_000;
     static final long DEFAULT_STATS_MILLIS = 10_000;
+    /** Loopback: metrics tell a stranger how busy the server is, so they are published only on purpose. */
+    static final String DEFAULT_METRICS_HOST = "127.0.0.1";
 
     public GameServerConfig {
         check("--port", port, 0, 65535);
@@ -50,17 +55,31 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
         check("--idle-timeout", idleTimeoutMillis, 0, 86_400_000);
         check("--stats-interval", statsMillis, 0, 86_400_000);
         check("--broadcast-tick", broadcastTickMillis, 0, 1_000);
+        check("--metrics-port", metricsPort, 0, 65535);
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
         }
         if (transport == null) {
             throw new IllegalArgumentException("invalid --transport null: allowed " + Transport.allowed());
         }
+        if (metricsHost == null || metricsHost.isBlank()) {
+            throw new IllegalArgumentException("invalid --metrics-host '" + metricsHost
+                    + "': a host name or address is required");
+        }
+    }
+
+    /** The same settings with no metrics endpoint. */
+    public GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
+                            int roomCapacity, int chatLimit, int packetRate, int packetBurst,
+                            long outboundLimit, long idleTimeoutMillis, long statsMillis, Transport transport,
+                            long broadcastTickMillis) {
+        this(host, port, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit, packetRate, packetBurst,
+                outboundLimit, idleTimeoutMillis, statsMillis, transport, broadcastTickMillis, DEFAULT_METRICS_HOST, 0);
     }
 
     /**
      * The same settings on the platform's {@linkplain Transport#defaultTransport() default transport},
-     * each broadcast handed over when it is made.
+     * each broadcast handed over when it is made, and no metrics endpoint.
      */
     public GameServerConfig(String host, int port, int threads, int maxSessions, int maxFrameSize,
                             int roomCapacity, int chatLimit, int packetRate, int packetBurst,
@@ -72,7 +91,8 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     /** The same settings with rooms that gather their broadcasts for {@code millis} (0 = off). */
     public GameServerConfig withBroadcastTick(long millis) {
         return new GameServerConfig(host, port, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
-                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport, millis);
+                packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport, millis, metricsHost,
+                metricsPort);
     }
 
     /** The protocol's defaults on {@code port}, with one I/O thread per core. */
@@ -93,7 +113,12 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     public GameServerConfig withPort(int newPort) {
         return new GameServerConfig(host, newPort, threads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
                 packetRate, packetBurst, outboundLimit, idleTimeoutMillis, statsMillis, transport,
-                broadcastTickMillis);
+                broadcastTickMillis, metricsHost, metricsPort);
+    }
+
+    /** Where the Prometheus endpoint listens, or null when {@code metricsPort} is 0 (none). */
+    InetSocketAddress metricsAddress() {
+        return metricsPort == 0 ? null : InetSocketAddress.createUnresolved(metricsHost, metricsPort);
     }
 
     private static void check(String flag, long value, long min, long max) {

@@ -73,15 +73,33 @@ final class GameServerOptions {
             description = "Seconds between stats lines, 0 = none (default: ${DEFAULT-VALUE}).")
     double statsSeconds;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT", defaultValue = "0",
+            description = "Serve Prometheus metrics on http://--metrics-host:PORT/metrics, and /health (200 while "
+                    + "accepting, 503 while shutting down), 0..65535; 0 = off (default: ${DEFAULT-VALUE}).")
+    int metricsPort;
+
+    @Option(names = "--metrics-host", paramLabel = "ADDR",
+            description = "Address the metrics endpoint listens on; only with --metrics-port (default: "
+                    + GameServerConfig.DEFAULT_METRICS_HOST + ").")
+    String metricsHost;
+
     /** @throws IllegalArgumentException naming the flag, its value and what is allowed */
     GameServerConfig toConfig() {
         int ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         if (threads < 0) {
             throw new IllegalArgumentException("invalid --threads " + threads + ": allowed 0..1024 (0 = one per core)");
         }
+        if (metricsPort < 0 || metricsPort > 65535) {
+            throw new IllegalArgumentException("invalid --metrics-port " + metricsPort + ": allowed 0..65535 (0 = off)");
+        }
+        if (metricsHost != null && metricsPort == 0) {
+            throw new IllegalArgumentException("invalid --metrics-host '" + metricsHost
+                    + "': allowed only with --metrics-port");
+        }
         return new GameServerConfig(host, port, ioThreads, maxSessions, maxFrameSize, roomCapacity, chatLimit,
                 packetRate, packetBurst, outboundLimit, millis("--idle-timeout", idleTimeoutSeconds),
-                millis("--stats-interval", statsSeconds), transport(transport), broadcastTickMillis);
+                millis("--stats-interval", statsSeconds), transport(transport), broadcastTickMillis,
+                metricsHost != null ? metricsHost : GameServerConfig.DEFAULT_METRICS_HOST, metricsPort);
     }
 
     /** The transport named by {@code --transport}, or the platform's default when it is not given. */

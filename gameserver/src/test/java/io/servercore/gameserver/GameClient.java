@@ -23,6 +23,9 @@ import java.nio.ByteBuffer;
  */
 final class GameClient implements AutoCloseable {
     private final RawClient raw;
+    /** Bytes of the packets this client wrote, and of the frames it read: what the server must count. */
+    private long bytesWritten;
+    private long bytesRead;
 
     GameClient(InetSocketAddress server) throws IOException {
         raw = new RawClient(server);
@@ -39,7 +42,17 @@ final class GameClient implements AutoCloseable {
 
     /** Encodes {@code packet} through the pool and writes its bytes. */
     void send(Packet packet) throws IOException {
-        raw.write(bytes(packet));
+        byte[] frame = bytes(packet);
+        raw.write(frame);
+        bytesWritten += frame.length;
+    }
+
+    long bytesWritten() {
+        return bytesWritten;
+    }
+
+    long bytesRead() {
+        return bytesRead;
     }
 
     /** A packet's whole frame as bytes. */
@@ -50,6 +63,7 @@ final class GameClient implements AutoCloseable {
     /** Reads and parses the next frame. */
     Packet next() throws IOException {
         byte[] frame = raw.readFrame();
+        bytesRead += frame.length;
         ByteBuffer payload = PacketBytes.payloadOf(frame);
         int id = (frame[2] & 0xFF) | (frame[3] & 0xFF) << 8;
         switch (id) {
