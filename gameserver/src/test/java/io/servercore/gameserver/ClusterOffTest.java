@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * Without {@code --cluster} nothing of the cluster exists: no NATS class, and no class that
- * holds or runs NATS code, is even loaded. And the cluster's flags are checked like every other.
+ * holds or runs NATS code, is even loaded (nor, without {@code --metrics-port}, any Prometheus class). And the cluster's flags are checked like every other.
  */
 @Timeout(60)
 class ClusterOffTest {
@@ -82,6 +82,10 @@ class ClusterOffTest {
                     + "(ClusterNode|RoomChannel|RoomLedger|Membership|Liveness|PlayerIds|Envelope|RoomCounts))[ $]");
             List<String> cluster = output.stream().filter(l -> natsCode.matcher(l).find()).toList();
             assertEquals(List.of(), cluster, "cluster classes loaded on a single node");
+            // Nor, without --metrics-port, anything of Prometheus or of the endpoint.
+            Pattern metricsCode = Pattern.compile("io\\.prometheus\\.|gameserver\\.metrics\\.");
+            List<String> metrics = output.stream().filter(l -> metricsCode.matcher(l).find()).toList();
+            assertEquals(List.of(), metrics, "metrics classes loaded without --metrics-port");
         } finally {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);

@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The Prometheus endpoint: {@code /metrics} counts exactly what a scripted session did and is
- * clean by promtool's lint; {@code /health} answers 200 while the server accepts and 503 from
+ * The Prometheus endpoint: {@code /metrics} counts exactly what a scripted session did, has the
+ * JVM's series, and is clean by {@code promtool check metrics} (skipped, saying how to install it,
+ * where promtool is missing; required in CI); {@code /health} answers 200 while the server accepts and 503 from
  * the moment a graceful shutdown begins.
  */
 @Timeout(60)
@@ -97,6 +98,13 @@ class MetricsEndpointTest {
             assertTrue(m.body().contains("# TYPE servercore_gathering_write_slices histogram"), m.body());
             assertTrue(m.body().contains("# TYPE servercore_bytes_sent_total counter"), m.body());
             assertTrue(m.body().contains("# TYPE servercore_sessions gauge"), m.body());
+            // The JVM's own series, from the client's instrumentation.
+            assertTrue(m.value("jvm_memory_used_bytes{area=\"heap\"}") > 0, m.body());
+            assertTrue(m.value("jvm_threads_current") > 0, m.body());
+            assertTrue(m.samples().keySet().stream().anyMatch(k -> k.startsWith("jvm_gc_collection_seconds_count")),
+                    m.body());
+
+            Promtool.checkMetrics(Promtool.require(), m.body());
         } finally {
             server.close();
         }

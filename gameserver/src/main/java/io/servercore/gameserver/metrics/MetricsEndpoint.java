@@ -3,6 +3,7 @@ package io.servercore.gameserver.metrics;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.prometheus.metrics.exporter.httpserver.MetricsHandler;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.servercore.buffer.SendBufferManager;
 import io.servercore.net.ServiceStats;
@@ -19,7 +20,8 @@ import java.util.function.IntSupplier;
 /**
  * The game server's HTTP endpoint for operators, on its own port:
  * <ul>
- * <li>{@code GET /metrics}: every series of {@link ServerMetrics} and the client's JVM metrics, in
+ * <li>{@code GET /metrics}: every series of {@link ServerMetrics} and the client's {@code jvm_} and
+ *     {@code process_} series ({@link JvmMetrics}), in
  *     the Prometheus text format (the official client's {@link MetricsHandler}, which also speaks
  *     OpenMetrics and protobuf to a scraper that asks);
  * <li>{@code GET /health}: {@code 200 accepting} while the server accepts players, {@code 503
@@ -58,6 +60,7 @@ public final class MetricsEndpoint implements AutoCloseable {
         }
         PrometheusRegistry registry = new PrometheusRegistry();
         ServerMetrics.register(registry, engine, SendBufferManager.shared(), rooms);
+        JvmMetrics.builder().register(registry);
         HttpServer http;
         try {
             http = HttpServer.create(bind, 16);
