@@ -44,6 +44,21 @@ final class Promtool {
         return promtool;
     }
 
+    /** Runs {@code promtool check rules} on {@code file}: fails with what it said unless every expression parses. */
+    static void checkRules(Path promtool, Path file) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(promtool.toString(), "check", "rules", file.toString())
+                .redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            fail("promtool check rules did not finish in 30 s");
+        }
+        if (process.exitValue() != 0) {
+            fail("promtool check rules (exit " + process.exitValue() + "):\n" + said + "\n" + Files.readString(file));
+        }
+    }
+
     /** Runs {@code promtool check metrics} on {@code exposition}; fails with what it said unless it is clean. */
     static void checkMetrics(Path promtool, String exposition) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(promtool.toString(), "check", "metrics").redirectErrorStream(true).start();
