@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
  * {@code java -jar dummyclient.jar [flags]}: parses the flags, runs the swarm, prints the
- * progress lines and the summary table, writes {@code --json FILE}, and exits with the run's
- * status: 0 clean, 1 failed (the summary says why), 2 bad flags.
+ * progress lines and the summary table, writes {@code --json FILE}, and
+ * exits with the run's status: 0 clean, 1 failed (the summary says why), 2 bad flags. A run that
+ * could not connect at all prints that in one line instead of a table of zeros.
  *
  * <p>Runs on the main thread; the swarm's own threads are daemons of its engine.
  */
@@ -54,17 +57,30 @@ public final class DummyClientMain {
             err.println("dummyclient: cannot start: " + e.getMessage());
             return SwarmResult.FAILED;
         }
-        out.print(Report.table(result));
+        if (result.connectedNone()) {
+            out.println("RESULT: FAILED (exit " + SwarmResult.FAILED + "): " + result.connectedNoneLine());
+        } else {
+            out.print(Report.table(result));
+        }
         out.flush();
-        if (options.json != null) {
-            try {
-                Files.writeString(options.json, Json.of(result), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                err.println("dummyclient: cannot write " + options.json + ": " + e.getMessage());
-                return SwarmResult.FAILED;
-            }
+        if (!write(options.json, () -> Json.of(result), err)) {
+            return SwarmResult.FAILED;
         }
         return result.exitStatus();
+    }
+
+    /** Writes {@code text} to {@code file} unless it is null; false, with one line on {@code err}, if it cannot. */
+    private static boolean write(Path file, Supplier<String> text, PrintWriter err) {
+        if (file == null) {
+            return true;
+        }
+        try {
+            Files.writeString(file, text.get(), StandardCharsets.UTF_8);
+            return true;
+        } catch (IOException e) {
+            err.println("dummyclient: cannot write " + file + ": " + e.getMessage());
+            return false;
+        }
     }
 
     private static int usage(PrintWriter err, String message) {

@@ -1,6 +1,7 @@
 package io.servercore.dummyclient;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
@@ -9,7 +10,8 @@ import org.HdrHistogram.Histogram;
 /**
  * The once-a-second progress line: sessions open and ready, sends per second against what is
  * asked, deliveries per second against what the room sizes predict, the interval's p50 and p99,
- * errors and disconnects, and bytes queued unsent. Also keeps the peak of that backlog.
+ * errors and disconnects, and bytes queued unsent. Also keeps the peak of that backlog, and every
+ * line's figures as a {@link Second}: the time series of the HTML report's charts.
  *
  * <p>Not thread-safe: owned by the swarm's runner thread, which also owns the reading side
  * of the {@link Latency} it takes its percentiles from.
@@ -25,6 +27,7 @@ final class Progress {
     private long lastNanos;
     private long nextNanos;
     private long peakQueued;
+    private final List<Second> seconds = new ArrayList<>();
 
     /**
      * @param out         where lines go; {@code null} for none (the backlog is still sampled)
@@ -50,6 +53,11 @@ final class Progress {
         return peakQueued;
     }
 
+    /** Every line's figures so far, in order. */
+    List<Second> seconds() {
+        return List.copyOf(seconds);
+    }
+
     /** Prints a line for the time since the last one; {@code phase} names what the run is doing. */
     void line(String phase, boolean loading) {
         long now = System.nanoTime();
@@ -59,8 +67,10 @@ final class Progress {
         peakQueued = Math.max(peakQueued, queued);
         boolean echo = state.config.mode() == Mode.ECHO;
         Histogram interval = (echo ? state.metrics.pingRtt : state.metrics.chatLatency).interval();
+        Second second = second(phase, loading, current, seconds, interval, queued);
+        this.seconds.add(second);
         if (out != null) {
-            out.println(text(phase, loading, current, seconds, interval, queued));
+            out.println(text(second, current));
             out.flush();
         }
         last = current;
@@ -68,24 +78,32 @@ final class Progress {
         nextNanos = now + SECOND;
     }
 
-    private String text(String phase, boolean loading, long[] now, double seconds, Histogram interval, long queued) {
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%5.0fs] %-6s | open %d, ready %d of %d",
-                state.now() / 1e9, phase, state.metrics.openSessions(), now[Counter.READY.ordinal()],
-                state.config.clients()));
-        if (state.config.mode() == Mode.ECHO) {
-            line.append(String.format(Locale.ROOT, " | pings %.0f/s | round trips %.0f/s",
-                    delta(now, Counter.PINGS_SENT) / seconds, delta(now, Counter.PONGS) / seconds));
-        } else {
-            double asked = loading ? state.config.chatRate() * now[Counter.READY.ordinal()] : 0;
-            line.append(String.format(Locale.ROOT, " | chats %.0f/s of %.0f/s | delivered %.0f/s of %.0f/s predicted",
-                    delta(now, Counter.CHATS_SENT) / seconds, asked, delta(now, Counter.CHAT_DELIVERIES) / seconds,
-                    delta(now, Counter.CHAT_PREDICTED) / seconds));
-        }
-        line.append(" | p50 ").append(percentile(interval, 50)).append(" | p99 ").append(percentile(interval, 99));
+    /** The figures of one line: the rates over the {@code seconds} since the last one. */
+    private Second second(String phase, boolean loading, long[] now, double seconds, Histogram interval, long queued) {
+        boolean echo = state.config.mode() == Mode.ECHO;
+        double asked = loading && !echo ? state.config.chatRate() * now[Counter.READY.ordinal()] : 0;
         long errors = now[Counter.SERVER_ERRORS.ordinal()] + now[Counter.PROTOCOL_ERRORS.ordinal()]
                 + now[Counter.CONNECT_FAILURES.ordinal()] + now[Counter.ORDER_VIOLATIONS.ordinal()];
-        line.append(String.format(Locale.ROOT, " | errors %d | disconnects %d | queued %d B", errors,
-                now[Counter.UNEXPECTED_DISCONNECTS.ordinal()], queued));
+        return new Second(state.now() / 1e9, phase,
+                delta(now, echo ? Counter.PINGS_SENT : Counter.CHATS_SENT) / seconds, asked,
+                delta(now, echo ? Counter.PONGS : Counter.CHAT_DELIVERIES) / seconds,
+                echo ? 0 : delta(now, Counter.CHAT_PREDICTED) / seconds,
+                millis(interval, 50), millis(interval, 99), state.metrics.openSessions(), errors,
+                now[Counter.UNEXPECTED_DISCONNECTS.ordinal()], queued);
+    }
+
+    private String text(Second s, long[] now) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "[%5.0fs] %-6s | open %d, ready %d of %d",
+                s.atSeconds(), s.phase(), s.open(), now[Counter.READY.ordinal()], state.config.clients()));
+        if (state.config.mode() == Mode.ECHO) {
+            line.append(String.format(Locale.ROOT, " | pings %.0f/s | round trips %.0f/s", s.sent(), s.delivered()));
+        } else {
+            line.append(String.format(Locale.ROOT, " | chats %.0f/s of %.0f/s | delivered %.0f/s of %.0f/s predicted",
+                    s.sent(), s.asked(), s.delivered(), s.predicted()));
+        }
+        line.append(" | p50 ").append(percentile(s.p50Millis())).append(" | p99 ").append(percentile(s.p99Millis()));
+        line.append(String.format(Locale.ROOT, " | errors %d | disconnects %d | queued %d B", s.errors(),
+                s.disconnects(), s.queuedBytes()));
         if (!attacks.isEmpty()) {
             long open = 0;
             long answered = 0;
@@ -103,10 +121,14 @@ final class Progress {
         return line.toString();
     }
 
-    /** The interval's percentile in ms, or {@code -} when nothing was recorded in it. */
-    private static String percentile(Histogram interval, double percentile) {
-        return interval.getTotalCount() == 0 ? "-"
-                : String.format(Locale.ROOT, "%.3f ms", interval.getValueAtPercentile(percentile) / 1000.0);
+    /** The interval's percentile in ms, or NaN when nothing was recorded in it. */
+    private static double millis(Histogram interval, double percentile) {
+        return interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** A percentile for the line: {@code 1.234 ms}, or {@code -} when there is none. */
+    private static String percentile(double millis) {
+        return Double.isNaN(millis) ? "-" : String.format(Locale.ROOT, "%.3f ms", millis);
     }
 
     private long delta(long[] current, Counter counter) {

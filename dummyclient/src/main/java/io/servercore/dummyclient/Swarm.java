@@ -126,7 +126,7 @@ final class Swarm {
                     drained - stop, config.calmNanos());
             List<AttackResult> attackResults = attacks.stream().map(Attack::result).toList();
             return new SwarmResult(state, timeline, queuedAtStop, Math.max(queuedAtStop, progress.peakQueued()),
-                    attackResults);
+                    attackResults, progress.seconds());
         } finally {
             state.markClosing();
             connector.stop();

@@ -44,9 +44,11 @@ final class SwarmResult {
     final long peakQueued;
     /** One per attack, in the order given. */
     final List<AttackResult> attacks;
+    /** The progress lines' figures, one a second: the report's time series. */
+    final List<Second> seconds;
 
     SwarmResult(SwarmState state, Timeline timeline, long queuedAtStop, long peakQueued,
-                List<AttackResult> attacks) {
+                List<AttackResult> attacks, List<Second> seconds) {
         Metrics metrics = state.metrics;
         this.config = state.config;
         this.counters = metrics.snapshot();
@@ -65,6 +67,7 @@ final class SwarmResult {
         this.queuedAtStop = queuedAtStop;
         this.peakQueued = peakQueued;
         this.attacks = List.copyOf(attacks);
+        this.seconds = List.copyOf(seconds);
     }
 
     /** Everything {@code latency} recorded, as a copy of its own. */
@@ -85,6 +88,32 @@ final class SwarmResult {
     /** 0 when {@link #failures()} is empty, else {@link #FAILED}. */
     int exitStatus() {
         return failures().isEmpty() ? 0 : FAILED;
+    }
+
+    /**
+     * Whether nothing could connect at all: connects were tried and failed, and not one session
+     * nor attacker got through. Such a run has nothing to report but that.
+     */
+    boolean connectedNone() {
+        long failed = count(Counter.CONNECT_FAILURES);
+        long opened = count(Counter.CONNECTED);
+        for (AttackResult attack : attacks) {
+            failed += attack.count(AttackCounter.CONNECT_FAILURES);
+            opened += attack.count(AttackCounter.OPENED);
+        }
+        return failed > 0 && opened == 0;
+    }
+
+    /** The one line that says a run could not connect at all, with the first reason. */
+    String connectedNoneLine() {
+        StringJoiner targets = new StringJoiner(",");
+        config.targets().forEach(t -> targets.add(t.toString()));
+        long failed = count(Counter.CONNECT_FAILURES);
+        for (AttackResult attack : attacks) {
+            failed += attack.count(AttackCounter.CONNECT_FAILURES);
+        }
+        return "could not connect to " + targets + " at all: " + failed + " connects failed"
+                + first(connectFailureSamples);
     }
 
     /** Each reason this run is a failure, in words; empty for a clean run. */

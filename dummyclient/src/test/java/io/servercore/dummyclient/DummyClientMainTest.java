@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.gameserver.GameServer;
 import java.io.PrintWriter;
+import java.net.ServerSocket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,5 +110,27 @@ class DummyClientMainTest {
         assertTrue(text.contains("\"failures\": []"), text);
         assertTrue(text.contains("\"chats\": {\"askedPerSecond\": 200.0"), text);
         assertTrue(text.contains("\"p99\": "), text);
+    }
+
+    @Test
+    @Timeout(30)
+    void aRunThatCannotConnectAtAllSaysSoInOneLineNotATableOfZeros(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort(); // free once closed: nothing listens there
+        }
+        Path json = dir.resolve("run.json");
+        int status = main("--host", "127.0.0.1", "--port", Integer.toString(port), "--clients", "10", "--threads", "1",
+                "--json", json.toString());
+        assertEquals(1, status, out + "\n" + err);
+        // Progress lines, if a connect took long enough for one, then one line and nothing else.
+        List<String> lines = out.toString().lines().filter(l -> !l.startsWith("[")).toList();
+        String said = "RESULT: FAILED (exit 1): could not connect to 127.0.0.1:" + port + " at all: 10 connects failed"
+                + " (first: cannot connect to /127.0.0.1:" + port + ": Connection refused";
+        assertEquals(1, lines.size(), out.toString());
+        assertTrue(lines.get(0).startsWith(said), lines.get(0));
+        assertEquals("", err.toString());
+        // The JSON is still written for scripts, with every figure.
+        assertTrue(Files.readString(json).contains("\"connectFailures\": 10"), Files.readString(json));
     }
 }
