@@ -10,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * {@code java -jar dummyclient.jar [flags]}: parses the flags, runs the swarm, prints the
- * progress lines and the summary table, writes {@code --json FILE}, and
+ * progress lines and the summary table, writes {@code --json FILE} and {@code --html FILE}, and
  * exits with the run's status: 0 clean, 1 failed (the summary says why), 2 bad flags. A run that
  * could not connect at all prints that in one line instead of a table of zeros.
  *
@@ -63,7 +63,7 @@ public final class DummyClientMain {
             out.print(Report.table(result));
         }
         out.flush();
-        if (!write(options.json, () -> Json.of(result), err)) {
+        if (!write(options.json, () -> Json.of(result), err) || !write(options.html, () -> HtmlReport.of(result), err)) {
             return SwarmResult.FAILED;
         }
         return result.exitStatus();

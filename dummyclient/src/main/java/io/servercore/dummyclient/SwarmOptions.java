@@ -83,6 +83,11 @@ final class SwarmOptions {
             description = "Also write the summary's figures to FILE as JSON.")
     Path json;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the run as one self-contained HTML page to FILE: configuration, throughput and "
+                    + "latency over time, the latency percentile distribution, errors and disconnects, the verdict.")
+    Path html;
+
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
             description = "I/O threads, 0..1024; 0 means one per core (default: one per core).")
     int threads;

@@ -66,7 +66,7 @@ class DummyClientMainTest {
     void helpListsEveryFlag() {
         assertEquals(0, main("--help"));
         for (String flag : List.of("--host", "--port", "--clients", "--rooms", "--connect-rate", "--chat-rate",
-                "--payload", "--move-rate", "--ping-interval", "--duration", "--mode", "--window", "--json",
+                "--payload", "--move-rate", "--ping-interval", "--duration", "--mode", "--window", "--json", "--html",
                 "--threads", "--max-p99", "--attack", "--attackers", "--cycle-rate", "--flood-rate", "--drip-interval",
                 "--help")) {
             assertTrue(out.toString().contains(flag), flag + " missing from:\n" + out);
@@ -120,8 +120,9 @@ class DummyClientMainTest {
             port = probe.getLocalPort(); // free once closed: nothing listens there
         }
         Path json = dir.resolve("run.json");
+        Path html = dir.resolve("run.html");
         int status = main("--host", "127.0.0.1", "--port", Integer.toString(port), "--clients", "10", "--threads", "1",
-                "--json", json.toString());
+                "--json", json.toString(), "--html", html.toString());
         assertEquals(1, status, out + "\n" + err);
         // Progress lines, if a connect took long enough for one, then one line and nothing else.
         List<String> lines = out.toString().lines().filter(l -> !l.startsWith("[")).toList();
@@ -130,7 +131,10 @@ class DummyClientMainTest {
         assertEquals(1, lines.size(), out.toString());
         assertTrue(lines.get(0).startsWith(said), lines.get(0));
         assertEquals("", err.toString());
-        // The JSON is still written for scripts, with every figure.
+        // The files are still written for scripts: the JSON with every figure, the page with the one line.
         assertTrue(Files.readString(json).contains("\"connectFailures\": 10"), Files.readString(json));
+        String page = Files.readString(html);
+        assertTrue(page.contains("<p id=\"unreachable\">could not connect to 127.0.0.1:" + port + " at all"), page);
+        assertTrue(!page.contains("<svg"), "no charts of nothing");
     }
 }
