@@ -17,6 +17,8 @@ import org.slf4j.LoggerFactory;
  * per second, send-buffer slices alive in the shared pool, heap in use after the last garbage
  * collection, and sessions cut for each reason. The counts are the engine's own
  * ({@link ServiceStats}), the same that the Prometheus endpoint serves: nothing is counted twice.
+ * The engine counts the slices it writes, so with {@code --broadcast-tick} a room's batch for one
+ * member counts as one packet out.
  *
  * <pre>
  * sessions=0 rooms=0 packets_in=0/s packets_out=0/s bytes_out=0/s pool_slices=0 heap_used=3.2MiB (after the last GC) cut: none

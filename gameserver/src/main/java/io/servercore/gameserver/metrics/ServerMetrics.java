@@ -52,8 +52,8 @@ final class ServerMetrics {
                 engine::bytesSent);
         counter(registry, "servercore_packets_received_total", "Frames received whole and handed to the server.",
                 engine::packetsReceived);
-        counter(registry, "servercore_packets_sent_total", "Packets written: the slices of the completed writes.",
-                engine::packetsSent);
+        counter(registry, "servercore_packets_sent_total", "Packets written: the slices of the completed writes "
+                + "(with --broadcast-tick, a tick's batch for one member is one).", engine::packetsSent);
         registry.register(new WriteSizeHistogram(engine));
         gauge(registry, "servercore_outbound_queued_bytes",
                 "Bytes handed to send and not yet written, over all sessions.", engine::queuedBytes);
