@@ -70,8 +70,8 @@ final class Summary {
         boolean chat = c.mode() == LoadConfig.Mode.CHAT;
         List<String> f = new ArrayList<>();
         if (t.ready < c.sessions()) {
-            f.add(String.format(Locale.ROOT, "only %d of %d sessions %s within %d s", t.ready, c.sessions(),
-                    chat ? "entered their rooms" : "connected", c.readySeconds()));
+            f.add(String.format(Locale.ROOT, "only %d of %d sessions %s (%d closed on the way; --ready-timeout %d s)",
+                    t.ready, c.sessions(), chat ? "entered their rooms" : "connected", t.closed, c.readySeconds()));
         }
         if (chat) {
             add(f, totals.lost(), "deliveries lost: " + t.delivered + " delivered of the " + t.predicted
