@@ -43,7 +43,7 @@ final class ChatPacer {
         this.frameLength = Wire.chatFrameLength(config.payload());
     }
 
-    /** Lays the grid from {@code loadStart} to {@code loadEnd}; sends due from {@code steadyAfter} ns count as steady. */
+    /** Lays the grid from {@code loadStart} to {@code loadEnd}; sends due {@code steadyAfter} ns in are steady. */
     void start(long loadStart, long loadEnd, long steadyAfter) {
         this.start = loadStart;
         this.end = loadEnd;

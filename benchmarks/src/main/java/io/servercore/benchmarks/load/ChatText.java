@@ -62,7 +62,7 @@ final class ChatText {
         }
     }
 
-    /** The sequence number of the chat of {@code length} bytes at {@code offset}; {@link #INVALID} if it is not ours. */
+    /** The sequence number of the chat of {@code length} bytes at {@code offset}; {@link #INVALID} if not ours. */
     static long seq(ByteBuffer in, int offset, int length) {
         return length < HEADER_LENGTH ? INVALID : number(in, offset + SEQ_OFFSET, SEQ_DIGITS);
     }

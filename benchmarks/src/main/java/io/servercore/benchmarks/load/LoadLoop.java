@@ -60,7 +60,8 @@ final class LoadLoop implements Consumer<SelectionKey>, AutoCloseable {
         int outCapacity = chat ? Math.min(1 << 16, Math.max(4096, 64 * Wire.chatFrameLength(config.payload())))
                 : Math.max(4096, config.window() * Wire.PING_LENGTH);
         for (int i = 0; i < sessions.length; i++) {
-            sessions[i] = new LoadSession(i, chat ? config.roomOf(i) : -1, outCapacity, chat ? config.largestRoom() : 0);
+            sessions[i] = new LoadSession(i, chat ? config.roomOf(i) : -1, outCapacity,
+                    chat ? config.largestRoom() : 0);
         }
         this.outbox = new Outbox(sessions, tally);
         this.receiver = new Receiver(config, tally, outbox);

@@ -59,7 +59,8 @@ final class LoadOptions {
         int drain;
 
         @Option(names = "--ready-timeout", paramLabel = "S", defaultValue = "60",
-                description = "Seconds connecting (and entering the rooms) may take, 1..600 (default: ${DEFAULT-VALUE}).")
+                description = "Seconds connecting (and entering the rooms) may take, 1..600 "
+                        + "(default: ${DEFAULT-VALUE}).")
         int readyTimeout;
 
         @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary to FILE as JSON.")

@@ -29,8 +29,8 @@ public final class NeutralLoad {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs the command line on the caller's thread and returns its exit status. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /** Runs the command line on the caller's thread and returns its exit status: for a run in the caller's JVM. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LoadConfig config;
         try {
             config = parse(args, out);
@@ -88,8 +88,9 @@ public final class NeutralLoad {
         Report.Steady s = r.steady();
         Report.Totals t = r.totals();
         if (r.isChat()) {
-            out.printf(Locale.ROOT, "steady (%d s): %.0f deliveries/s; sent %d of %d chats asked (%.1f%%, kept up: %s)%n",
-                    s.seconds(), s.perSecond(), s.sent(), s.asked(), s.sentPercent(), s.keptUp() ? "yes" : "no");
+            out.printf(Locale.ROOT, "steady (%d s): %.0f deliveries/s; sent %d of %d chats asked (%.1f%%, kept up: "
+                    + "%s)%n", s.seconds(), s.perSecond(), s.sent(), s.asked(), s.sentPercent(),
+                    s.keptUp() ? "yes" : "no");
             out.println("  delivery latency " + percentiles(s.latency()));
             out.println("  own echo latency " + percentiles(s.ownEcho()));
             out.println("  send lag         " + percentiles(s.sendLag()));

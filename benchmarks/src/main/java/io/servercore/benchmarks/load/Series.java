@@ -68,11 +68,11 @@ final class Series {
     private String line(Report.Second x) {
         String head = String.format(Locale.ROOT, "[%5ds] %-7s | ", x.second() + 1, x.warmUp() ? "warm-up" : "load");
         if (chat) {
-            return head + String.format(Locale.ROOT, "sent %d/s of %d/s | delivered %d/s | p50 %s | p99 %s ms | own "
-                    + "echo p50 %s | p99 %s ms | lag p99 %s ms | errors %d", x.sent(), x.asked(), x.rate(),
+            return head + String.format(Locale.ROOT, "sent %d/s of %d/s | delivered %d/s | p50 %s ms | p99 %s ms | "
+                    + "own echo p50 %s ms | p99 %s ms | lag p99 %s ms | errors %d", x.sent(), x.asked(), x.rate(),
                     ms(x.p50()), ms(x.p99()), ms(x.echoP50()), ms(x.echoP99()), ms(x.lagP99()), x.errors());
         }
-        return head + String.format(Locale.ROOT, "round trips %d/s | p50 %s | p99 %s ms | errors %d", x.rate(),
+        return head + String.format(Locale.ROOT, "round trips %d/s | p50 %s ms | p99 %s ms | errors %d", x.rate(),
                 ms(x.p50()), ms(x.p99()), x.errors());
     }
 

@@ -36,7 +36,8 @@ final class Summary {
         }
         double sentPercent = chat && asked > 0 ? 100.0 * sent / asked : Double.NaN;
         boolean keptUp = !chat || sentPercent >= Report.KEPT_UP_PERCENT;
-        Report.Steady steady = new Report.Steady(n, asked, sent, sentPercent, keptUp, n == 0 ? Double.NaN : received / n,
+        double perSecond = n == 0 ? Double.NaN : received / n;
+        Report.Steady steady = new Report.Steady(n, asked, sent, sentPercent, keptUp, perSecond,
                 Report.Percentiles.of(chat ? t.delivery.steady : t.roundTrip.steady),
                 chat ? Report.Percentiles.of(t.echo.steady) : Report.Percentiles.NONE,
                 chat ? Report.Percentiles.of(t.sendLag.steady) : Report.Percentiles.NONE,
