@@ -20,9 +20,10 @@ import java.util.function.Consumer;
  * second, handling each ready key as it comes ({@link #accept}: no selected-key set, no
  * iterator).
  *
- * <p>Waiting: select's timeout is whole milliseconds, so the loop sleeps only while the next
- * due send is more than {@link LoadConfig#pollMicros()} away and polls ({@code selectNow})
- * closer to it; otherwise every send would go out up to a millisecond late.
+ * <p>Waiting: select's timeout is whole milliseconds, rounded down here, and a wait under one
+ * sleeps one, so a send can go out up to a millisecond late when no data wakes the loop first.
+ * With {@link LoadConfig#pollMicros()} the loop polls ({@code selectNow}) that close to a due
+ * send instead of sleeping.
  *
  * <p>Not thread-safe: everything here, the sessions included, belongs to the one thread that
  * calls {@link #run}.

@@ -86,10 +86,13 @@ final class LoadOptions {
                     + "(sessions / room-size)), enters them all, then each sends --rate chats a second of --payload "
                     + "bytes for --seconds, and waits up to --drain seconds for what is still on its way.",
                     "Pacing: each session sends on an even grid of 1/rate, the sessions' phases spread evenly over "
-                            + "it, from the one loop. The loop sleeps in select until the next due send but polls "
-                            + "(selectNow) for the last --poll-us before it: select's timeout is whole milliseconds, "
-                            + "and sleeping through would make sends up to 1 ms late. The polling keeps the "
-                            + "generator's own core busy, not the server's.",
+                            + "it, from the one loop, which sleeps in select until the next due send or until data "
+                            + "arrives. Select's timeout is whole milliseconds, so when nothing arrives a send can go "
+                            + "out up to 1 ms late; at the loads measured data arrives far more often than that, and "
+                            + "the lateness is reported (lag) and counted into the latency anyway. --poll-us N polls "
+                            + "(selectNow) instead for the last N microseconds before a due send: on time even at low "
+                            + "rates, but the generator's core is kept busy, and on a machine others use a thread that "
+                            + "never sleeps gets only its fair share of its core and falls behind.",
                     LATE_SENDS,
                     "Figures: every receiver times every delivery from the due time in the chat's text (the "
                             + "delivery latency, what \"a chat reaches players\" means); the sender's own copy is a "
@@ -113,9 +116,9 @@ final class LoadOptions {
                         + "${DEFAULT-VALUE}).")
         int payload;
 
-        @Option(names = "--poll-us", paramLabel = "MICROS", defaultValue = "1000",
-                description = "How close to a due send the loop polls instead of sleeping, 0..100000 microseconds; "
-                        + "0 sleeps always, and sends go out up to 1 ms late (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--poll-us", paramLabel = "MICROS", defaultValue = "0",
+                description = "How close to a due send the loop polls instead of sleeping in select, 0..100000 "
+                        + "microseconds; 0 never polls (default: ${DEFAULT-VALUE}).")
         int pollMicros;
 
         LoadConfig toConfig() {

@@ -46,7 +46,7 @@ class NeutralLoadCommandLineTest {
         String usage = out.toString().replaceAll("\\s+", " ");
         assertTrue(usage.startsWith("Usage: neutral-load chat"), usage);
         for (String words : List.of("goes out at once", "still counts from its due time", "coordinated omission",
-                "--poll-us", "--room-size", "--rate", "--payload", "--json")) {
+                "up to 1 ms late", "--poll-us", "--room-size", "--rate", "--payload", "--json")) {
             assertTrue(usage.contains(words), words + " missing from:\n" + usage);
         }
     }
@@ -84,7 +84,7 @@ class NeutralLoadCommandLineTest {
         assertEquals(200_000, c.deliveriesAsked(), "2 chats/s from 1,000 sessions, each to the 100 of its room");
         assertEquals(10, c.seconds());
         assertEquals(3, c.warmUp());
-        assertEquals(1000, c.pollMicros());
+        assertEquals(0, c.pollMicros(), "sleeping in select: polling loses its core's fair share on a busy machine");
         assertNull(c.json());
     }
 
