@@ -18,7 +18,9 @@ import java.util.function.Consumer;
  * waits for what is still on its way. Each iteration: end the second if its time has come,
  * send what is due, flush every session written to, then select until the next due send or
  * second, handling each ready key as it comes ({@link #accept}: no selected-key set, no
- * iterator).
+ * iterator). A burst can make hundreds of sessions readable at once, and reading them all
+ * takes milliseconds; chats that fall due meanwhile are sent between two keys, so a burst
+ * does not make the sends late.
  *
  * <p>Waiting: select's timeout is whole milliseconds, rounded down here, and a wait under one
  * sleeps one, so a send can go out up to a millisecond late when no data wakes the loop first.
@@ -48,6 +50,8 @@ final class LoadLoop implements Consumer<SelectionKey>, AutoCloseable {
     private final long pollNanos;
     private int nextToOpen;
     private int connecting;
+    /** Chat, during the load: when the next chat is due; {@link Long#MAX_VALUE} otherwise. */
+    private long nextDue = Long.MAX_VALUE;
 
     LoadLoop(LoadConfig config, PrintWriter out) throws IOException {
         this.config = config;
@@ -188,10 +192,12 @@ final class LoadLoop implements Consumer<SelectionKey>, AutoCloseable {
             }
             if (chat) {
                 pacer.sendDue(now);
+                nextDue = pacer.nextDue();
             }
             outbox.flushAll();
-            await(chat ? Math.min(nextSecond, pacer.nextDue()) : nextSecond);
+            await(Math.min(nextSecond, nextDue));
         }
+        nextDue = Long.MAX_VALUE;
         receiver.pinging = false;
         if (cpu >= 0) {
             tally.steadyCpuNanos = ThreadCost.cpuNanos() - cpu;
@@ -248,6 +254,12 @@ final class LoadLoop implements Consumer<SelectionKey>, AutoCloseable {
         }
         if (!s.closed && (ready & SelectionKey.OP_READ) != 0) {
             receiver.onReadable(s);
+            long now = receiver.readTime();
+            if (now >= nextDue) {
+                pacer.sendDue(now);
+                nextDue = pacer.nextDue();
+                outbox.flushAll();
+            }
         }
     }
 

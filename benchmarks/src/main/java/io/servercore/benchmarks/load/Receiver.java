@@ -35,12 +35,18 @@ final class Receiver implements FrameCutter.Sink {
     boolean pinging;
 
     private LoadSession current;
+    /** {@link System#nanoTime()} after the last read that brought bytes. */
     private long readTime;
 
     Receiver(LoadConfig config, Tally tally, Outbox outbox) {
         this.tally = tally;
         this.outbox = outbox;
         this.chat = config.mode() == LoadConfig.Mode.CHAT;
+    }
+
+    /** When the last read that brought bytes returned, on {@link System#nanoTime()}. */
+    long readTime() {
+        return readTime;
     }
 
     void onReadable(LoadSession s) {
