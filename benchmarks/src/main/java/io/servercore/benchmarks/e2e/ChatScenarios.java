@@ -133,6 +133,8 @@ final class ChatScenarios {
                         r.steadyEchoP50(plan.warmUp()));
                 h.table.add(new Row(scenario, "own-echo latency p99, worst second", "ms", Better.LESS), spec.name(),
                         step.echoP99());
+                h.table.add(new Row(scenario, "load generator's send lag p99, all steady sends (in the latencies)",
+                        "ms", Better.NEITHER), spec.name(), r.sendLagP99());
             }
             h.table.add(new Row(scenario, "server core busy, whole run", "%", Better.LESS), spec.name(), busy);
             h.profile(s, Scenario.CHAT_LIGHT);

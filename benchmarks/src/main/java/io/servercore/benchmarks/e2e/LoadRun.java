@@ -43,6 +43,15 @@ interface LoadRun {
 
     int exitStatus();
 
+    /**
+     * How late the generator's chats went out after their due time, p99 over the steady seconds,
+     * in ms: counted into every latency, so a reader can tell the generator's share. NaN where
+     * the generator does not measure it.
+     */
+    default double sendLagP99() {
+        return Double.NaN;
+    }
+
     /** Mean rate over the steady seconds. */
     default double steadyRate(int warmUp) {
         return steady(warmUp).stream().mapToDouble(Second::rate).average().orElse(Double.NaN);

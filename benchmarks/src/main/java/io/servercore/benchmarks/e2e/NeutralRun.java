@@ -82,6 +82,11 @@ final class NeutralRun implements LoadRun {
     }
 
     @Override
+    public double sendLagP99() {
+        return report.steady().sendLag().p99();
+    }
+
+    @Override
     public double roundTrips() {
         return report.totals().roundTrips();
     }

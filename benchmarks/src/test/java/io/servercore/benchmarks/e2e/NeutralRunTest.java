@@ -63,6 +63,7 @@ class NeutralRunTest {
         assertEquals(10, r.steadyEchoP99(1), "a second without own-echo samples is left out, not a NaN for all");
         assertEquals(95, r.steadyAchieved(1), 1e-9, "38 sent of 40 asked");
         assertEquals(0, r.lateSkipped(), "the neutral generator sends late chats late, it skips none");
+        assertEquals(0.5, r.sendLagP99(), "the steady sends' lag, from the report");
         assertEquals(1, r.exitStatus());
     }
 
