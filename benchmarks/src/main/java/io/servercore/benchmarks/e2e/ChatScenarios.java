@@ -13,7 +13,7 @@ import java.util.Locale;
  * server JVM warmed up by an unmeasured run at the light rate.
  *
  * <ul>
- *   <li>The climb tries the plan's rates, rising, each in a swarm run of its own, and keeps the
+ *   <li>The climb tries the plan's rates, rising, each in a generator run of its own, and keeps the
  *       deliveries of the highest step such that it and every step below it passed
  *       ({@link ChatStep}): "sustained" has to hold all the way up. It stops
  *       {@link Plan#pastFailure()} steps after the first that fails; those steps still show
@@ -47,23 +47,17 @@ final class ChatScenarios {
                 + "lost", Harness.fmt(plan.p99BudgetMs())), "/s", Better.MORE);
     }
 
+    /** The light load's main latency: the delivery latency, or with dummyclient the own echo, the one it times. */
     static Row lightP50(Plan plan) {
-        return new Row(lightName(plan), "chat latency p50, median second", "ms", Better.LESS);
+        return new Row(lightName(plan), plan.generator().chatLatency() + " p50, median second", "ms", Better.LESS);
     }
 
     static Row lightP99(Plan plan) {
-        return new Row(lightName(plan), "chat latency p99, worst second", "ms", Better.LESS);
+        return new Row(lightName(plan), plan.generator().chatLatency() + " p99, worst second", "ms", Better.LESS);
     }
 
-    /** The swarm's arguments of a chat run, but the rate. */
-    static List<String> base(Plan plan) {
-        return List.of("--clients", String.valueOf(plan.sessions()), "--rooms", String.valueOf(plan.rooms()),
-                "--move-rate", "0", "--ping-interval", "0", "--payload", String.valueOf(plan.payload()),
-                "--connect-rate", "10000");
-    }
-
-    static List<String> at(Plan plan, double rate) {
-        return Harness.with(base(plan), "--chat-rate", Harness.fmt(rate));
+    static Load at(Plan plan, double rate) {
+        return Load.chat(plan, rate);
     }
 
     static void climb(Harness h, ServerSpec spec) throws IOException, InterruptedException {
@@ -76,7 +70,7 @@ final class ChatScenarios {
                 double rate = plan.chatRates().get(i);
                 double cpuBefore = s.cpuSeconds();
                 long start = System.nanoTime();
-                SwarmRun r = h.measure(s, at(plan, rate));
+                LoadRun r = h.measure(s, at(plan, rate));
                 double cpuPerSecond = (s.cpuSeconds() - cpuBefore) / ((System.nanoTime() - start) / 1e9);
                 ChatStep step = ChatStep.of(r, plan, rate, cpuPerSecond);
                 steps.add(step);
@@ -102,8 +96,12 @@ final class ChatScenarios {
         h.table.add(sustainedRow(plan), name, climb.sustainedDeliveries());
         h.table.add(new Row(climbName(plan), "chats/s per session at that step", "/s", Better.NEITHER), name,
                 best == null ? Double.NaN : best.rate());
-        h.table.add(new Row(climbName(plan), "p99 at that step, worst second", "ms", Better.NEITHER), name,
-                best == null ? Double.NaN : best.p99());
+        h.table.add(new Row(climbName(plan), plan.generator().chatLatency() + " p99 at that step, worst second", "ms",
+                Better.NEITHER), name, best == null ? Double.NaN : best.p99());
+        if (plan.generator() == Generator.NEUTRAL) {
+            h.table.add(new Row(climbName(plan), "own-echo latency p99 at that step, worst second", "ms",
+                    Better.NEITHER), name, best == null ? Double.NaN : best.echoP99());
+        }
         h.table.add(new Row(climbName(plan), "deliveries per second of server CPU at that step", "/cpu-s",
                 Better.MORE), name, best == null ? Double.NaN : best.delivered() / best.cpuPerSecond());
         ChatStep most = steps.stream().max((a, b) -> Double.compare(a.delivered(), b.delivered())).orElse(null);
@@ -116,11 +114,11 @@ final class ChatScenarios {
         Plan plan = h.plan;
         String scenario = lightName(plan);
         try (ServerProcess s = h.startMeasuredServer(spec)) {
-            List<String> args = at(plan, plan.lightRate());
-            h.warmUp(s, args);
+            Load load = at(plan, plan.lightRate());
+            h.warmUp(s, load);
             double cpuBefore = s.cpuSeconds();
             long start = System.nanoTime();
-            SwarmRun r = h.measure(s, args);
+            LoadRun r = h.measure(s, load);
             double busy = 100 * (s.cpuSeconds() - cpuBefore) / ((System.nanoTime() - start) / 1e9);
             h.note(spec, scenario, r);
             ChatStep step = ChatStep.of(r, plan, plan.lightRate(), busy / 100);
@@ -128,8 +126,16 @@ final class ChatScenarios {
             h.table.add(new Row(scenario, "deliveries", "/s", Better.NEITHER), spec.name(), step.delivered());
             h.table.add(lightP50(plan), spec.name(), step.p50());
             h.table.add(lightP99(plan), spec.name(), step.p99());
-            h.table.add(new Row(scenario, "chat latency p99, median second", "ms", Better.LESS), spec.name(),
-                    r.steadyMedianP99(plan.warmUp()));
+            h.table.add(new Row(scenario, plan.generator().chatLatency() + " p99, median second", "ms", Better.LESS),
+                    spec.name(), r.steadyMedianP99(plan.warmUp()));
+            if (plan.generator() == Generator.NEUTRAL) {
+                h.table.add(new Row(scenario, "own-echo latency p50, median second", "ms", Better.LESS), spec.name(),
+                        r.steadyEchoP50(plan.warmUp()));
+                h.table.add(new Row(scenario, "own-echo latency p99, worst second", "ms", Better.LESS), spec.name(),
+                        step.echoP99());
+                h.table.add(new Row(scenario, "load generator's send lag p99, all steady sends (in the latencies)",
+                        "ms", Better.NEITHER), spec.name(), r.sendLagP99());
+            }
             h.table.add(new Row(scenario, "server core busy, whole run", "%", Better.LESS), spec.name(), busy);
             h.profile(s, Scenario.CHAT_LIGHT);
         }

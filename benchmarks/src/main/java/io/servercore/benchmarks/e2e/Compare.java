@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
- * The end-to-end comparison of issue 11: each server in a JVM of its own pinned to one core,
- * dummyclient's swarm pinned to the other, one I/O thread each; the servers side by side,
+ * The end-to-end comparison of issue 11: each server in a JVM of its own pinned to one core
+ * with one I/O thread, the load generator ({@link Generator}) pinned to the other; the servers side by side,
  * every scenario on every server in turn (A B A B) over the rounds; medians, ratios against
  * the reference (consolidated Netty), every round's figures, the chat curve, and the goals.
  *
@@ -24,7 +24,7 @@ import picocli.CommandLine;
  *
  * Run from the repository root (it finds the jars in each module's target folder). Loopback
  * only; every run is bounded in time and stops by itself. Exit status: 0 with the results file
- * written, 1 when a server or the swarm could not run (what was measured is still written), 2
+ * written, 1 when a server or the load generator could not run (what was measured is still written), 2
  * for a bad flag.
  *
  * <p>Runs on the caller's thread.
@@ -117,16 +117,18 @@ public final class Compare {
         if (plan.runs(Scenario.SYSCALLS) && !Files.isExecutable(Path.of(Syscalls.STRACE))) {
             return Syscalls.STRACE + " is missing: install strace, or leave out --strace";
         }
-        boolean swarmChecked = false;
+        boolean generatorChecked = false;
         for (ServerSpec spec : plan.servers()) {
             try (ServerProcess s = h.startServer(spec)) {
                 RawClient.ping(s.port());
-                if (!swarmChecked) {
-                    String swarm = swarmServes(h, s.port());
-                    if (!swarm.isEmpty()) {
-                        return swarm;
+                if (!generatorChecked && (plan.runs(Scenario.ECHO_16) || plan.runs(Scenario.ECHO_1)
+                        || plan.runs(Scenario.CHAT_CLIMB) || plan.runs(Scenario.CHAT_LIGHT)
+                        || plan.runs(Scenario.SYSCALLS))) {
+                    String generator = generatorServes(h, s.port());
+                    if (!generator.isEmpty()) {
+                        return generator;
                     }
-                    swarmChecked = true;
+                    generatorChecked = true;
                 }
             } catch (IOException e) {
                 return spec.name() + " could not serve: " + e.getMessage().lines().findFirst().orElse("")
@@ -137,27 +139,35 @@ public final class Compare {
     }
 
     /**
-     * Whether the swarm takes its arguments: one session's echo against a server, no load. (Its
-     * {@code --help} would not tell: picocli lets unknown flags pass beside it.)
+     * Whether the load generator runs against a server: one session's echo, no load. A refusal of
+     * its arguments is named (dummyclient's {@code --help} would not tell: picocli lets unknown
+     * flags pass beside it); the neutral generator must also find nothing wrong.
      */
-    private static String swarmServes(Harness h, int port) throws InterruptedException {
-        List<String> cmd = new ArrayList<>(h.swarmCommand());
-        cmd.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--mode", "echo", "--clients", "1",
+    private static String generatorServes(Harness h, int port) throws InterruptedException {
+        boolean neutral = h.plan.generator() == Generator.NEUTRAL;
+        List<String> cmd = new ArrayList<>(h.generatorCommand());
+        cmd.addAll(neutral ? List.of("echo", "--host", "127.0.0.1", "--port", String.valueOf(port), "--sessions", "1",
+                "--window", "1", "--seconds", "1", "--warm-up", "0", "--drain", "5")
+                : List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--mode", "echo", "--clients", "1",
                 "--duration", "0"));
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
             String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return "the swarm did not finish one session's echo in 60 s: " + String.join(" ", cmd);
+                return "the load generator did not finish one session's echo in 60 s: " + String.join(" ", cmd);
             }
             if (p.exitValue() == USAGE) {
-                return "the swarm refuses its arguments " + h.plan.swarmArgs() + ": " + text.strip()
-                        + (h.plan.swarmArgs().isEmpty() ? "" : " (--swarm-transport default passes none)");
+                return "the load generator refuses its arguments: " + text.strip() + (neutral || h.plan.swarmArgs()
+                        .isEmpty() ? "" : " (--swarm-transport default passes none)");
+            }
+            if (neutral && p.exitValue() != 0) {
+                return "the neutral generator's one-session echo went wrong: " + String.join(" / ",
+                        text.strip().lines().toList()) + ": " + String.join(" ", cmd);
             }
             return "";
         } catch (IOException e) {
-            return "the swarm could not start: " + e.getMessage();
+            return "the load generator could not start: " + e.getMessage();
         }
     }
 

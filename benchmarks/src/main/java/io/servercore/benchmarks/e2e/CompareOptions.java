@@ -19,16 +19,16 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, version = "compare 0.1.0", sortOptions = false,
         usageHelpAutoWidth = true,
-        description = {"The end-to-end comparison: each server in a JVM of its own pinned to one core, driven by "
-                + "dummyclient's swarm pinned to another, one I/O thread each; the servers side by side, A B A B "
+        description = {"The end-to-end comparison: each server in a JVM of its own pinned to one core, one I/O thread, "
+                + "driven by a load generator pinned to another (--generator); the servers side by side, A B A B "
                 + "over the rounds; medians, ratios against the reference, every round's figures, the chat curve. "
                 + "Writes benchmarks/results/e2e-DATE[-ONLY].md. Run from the repository root after "
                 + "'mvn -q -pl benchmarks -am package -DskipTests'.",
                 "Servers: " + "gameserver-servercore (gameserver.jar --transport servercore), gameserver-jdk "
                         + "(--transport jdk), netty-consolidated (NettyMain --variant consolidated), netty-plain "
                         + "(--variant plain), gameserver (no --transport); or any defined with --spec.",
-                "Exit status: 0 when the results file is written; 1 when a server or the swarm could not run; "
-                        + "2 for a bad flag."})
+                "Exit status: 0 when the results file is written; 1 when a server or the load generator could not "
+                        + "run; 2 for a bad flag."})
 final class CompareOptions {
     static final String DEFAULT_RATES = "2,3,5,7,10,14,20,28,40,56,80,112,160,224,320,448,640,896";
 
@@ -77,7 +77,7 @@ final class CompareOptions {
     int seconds;
 
     @Option(names = "--warm-up", paramLabel = "S", defaultValue = "3",
-            description = "Seconds at the start of each measured run left out of its figures (the swarm JVM's "
+            description = "Seconds at the start of each measured run left out of its figures (the generator JVM's "
                     + "warm-up), 0..3599, less than --seconds (default: ${DEFAULT-VALUE}).")
     int warmUp;
 
@@ -87,7 +87,8 @@ final class CompareOptions {
     int serverWarmUp;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
-            description = "I/O threads of each server and of the swarm, 1..1024 (default: ${DEFAULT-VALUE}).")
+            description = "I/O threads of each server and of dummyclient (the neutral generator has one thread), "
+                    + "1..1024 (default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "1000",
@@ -130,12 +131,19 @@ final class CompareOptions {
             description = "Sessions entered in rooms of --room-size in idle-rooms, 1..18000 (default: ${DEFAULT-VALUE}).")
     int roomSessions;
 
+    @Option(names = "--generator", paramLabel = "NAME", defaultValue = "neutral",
+            description = "The load generator of the echo and chat scenarios: neutral (NeutralLoad: one thread, one "
+                    + "java.nio Selector, delivery latency to every member) or dummyclient (the project's swarm, which "
+                    + "times only the sender's own copy); the idle scenarios keep their own sockets "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String generator;
+
     @Option(names = "--swarm-transport", paramLabel = "NAME", defaultValue = "servercore",
-            description = "The swarm's --transport: servercore, jdk, or default (no flag passed) "
+            description = "With --generator dummyclient, its --transport: servercore, jdk, or default (no flag passed) "
                     + "(default: ${DEFAULT-VALUE}).")
     String swarmTransport;
 
-    @Option(names = "--no-pin", description = "Run server and swarm on any core instead of pinning them with "
+    @Option(names = "--no-pin", description = "Run server and load generator on any core instead of pinning them with "
             + "taskset (the results file says so).")
     boolean noPin;
 
@@ -144,7 +152,7 @@ final class CompareOptions {
     int serverCpu;
 
     @Option(names = "--swarm-cpu", paramLabel = "CPU", defaultValue = "0",
-            description = "The CPU the swarm is pinned to (default: ${DEFAULT-VALUE}).")
+            description = "The CPU the load generator is pinned to (default: ${DEFAULT-VALUE}).")
     int swarmCpu;
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
@@ -153,7 +161,8 @@ final class CompareOptions {
     Path root;
 
     @Option(names = "--netty-classpath", paramLabel = "PATH",
-            description = "Class path of the Netty reference server (default: ROOT/benchmarks/target/benchmarks.jar).")
+            description = "Class path of this module's programs that run in JVMs of their own, the Netty reference "
+                    + "server and the neutral generator (default: ROOT/benchmarks/target/benchmarks.jar).")
     String nettyClasspath;
 
     @Option(names = "--out", paramLabel = "DIR",
@@ -237,6 +246,7 @@ final class CompareOptions {
             }
             last = rate;
         }
+        Generator load = Flags.oneOf("--generator", generator, Generator.class);
         List<String> swarmArgs = switch (swarmTransport) {
             case "default" -> List.of();
             case "servercore", "jdk" -> List.of("--transport", swarmTransport);
@@ -254,7 +264,7 @@ final class CompareOptions {
         Path results = out != null ? out : root.resolve("benchmarks").resolve("results");
         return new Plan(chosen, ref, scenarios, rounds, seconds, warmUp, serverWarmUp, threads, sessions, roomSize,
                 payload, chatRates, lightRate, p99Budget, pastFailure, idleSessions, roomSessions, straceSeconds, jfr,
-                swarmArgs, !noPin, serverCpu, swarmCpu, root, cp, results,
+                load, swarmArgs, !noPin, serverCpu, swarmCpu, root, cp, results,
                 new Plan.Ceilings(ceilingEcho1, ceilingEcho16, ceilingChat), commandLine);
     }
 }

@@ -3,7 +3,6 @@ package io.servercore.benchmarks.e2e;
 import io.servercore.benchmarks.e2e.Results.Better;
 import io.servercore.benchmarks.e2e.Results.Row;
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -29,20 +28,19 @@ final class EchoScenario {
     static void run(Harness h, ServerSpec spec, int window) throws IOException, InterruptedException {
         Plan plan = h.plan;
         String scenario = name(plan, window);
-        List<String> args = List.of("--mode", "echo", "--clients", String.valueOf(plan.sessions()), "--window",
-                String.valueOf(window), "--connect-rate", "10000");
+        Load load = Load.echo(plan, window);
         try (ServerProcess s = h.startMeasuredServer(spec)) {
-            h.warmUp(s, args);
+            h.warmUp(s, load);
             double cpuBefore = s.cpuSeconds();
             long start = System.nanoTime();
-            SwarmRun r = h.measure(s, args);
+            LoadRun r = h.measure(s, load);
             double cpu = s.cpuSeconds() - cpuBefore;
             double wall = (System.nanoTime() - start) / 1e9;
             h.note(spec, scenario, r);
             double trips = r.steadyRate(plan.warmUp());
             double p50 = r.steadyP50(plan.warmUp());
             double p99 = r.steadyP99(plan.warmUp());
-            double perCpu = r.figure("echo", "roundTrips") / cpu;
+            double perCpu = r.roundTrips() / cpu;
             h.out.printf("  %s: %s: %,.0f round trips/s, p50 %.2f ms, worst second's p99 %.2f ms, server core %.0f%%%n",
                     spec.name(), scenario, trips, p50, p99, 100 * cpu / wall);
             h.table.add(roundTrips(plan, window), spec.name(), trips);

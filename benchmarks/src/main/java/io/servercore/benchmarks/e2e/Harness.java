@@ -1,5 +1,6 @@
 package io.servercore.benchmarks.e2e;
 
+import io.servercore.benchmarks.load.NeutralLoad;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -9,24 +10,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What every scenario needs: the command lines of the servers and the swarm (pinned as the
- * plan says), starting a server, warming it up, one measured swarm run, and the run's table,
- * chat curves and notes, which the scenarios fill and {@link ResultsFile} writes.
+ * What every scenario needs: the command lines of the servers and the load generator (pinned as
+ * the plan says), starting a server, warming it up, one measured generator run, and the run's
+ * table, chat curves and notes, which the scenarios fill and {@link ResultsFile} writes.
  *
  * <p>Not thread-safe; the runner's thread.
  */
 final class Harness {
     /** JVM options of every server: the same heap for all. */
     static final List<String> SERVER_JVM = List.of("-Xms1g", "-Xmx1g", "-XX:MaxDirectMemorySize=1g");
-    /** JVM options of the swarm. */
+    /** JVM options of dummyclient. */
     static final List<String> SWARM_JVM = List.of("-Xms1g", "-Xmx2g");
-    /** Seconds a swarm run may take beyond its load: JVM start, ramp, drain (at most 10 s), exit. */
-    private static final long SWARM_SLACK_SECONDS = 120;
+    /**
+     * JVM options of the neutral generator: its heap holds little but its histograms, and it
+     * allocates next to nothing while it runs; one thread needs no parallel collector.
+     */
+    static final List<String> NEUTRAL_JVM = List.of("-Xms256m", "-Xmx256m", "-XX:+UseSerialGC");
+    /** Seconds a generator run may take beyond its load: JVM start, ramp, drain (at most 10 s), exit. */
+    private static final long SLACK_SECONDS = 120;
 
     final Plan plan;
     final Results table;
     final ChatCurves curves = new ChatCurves();
-    /** Things the reader of the results must know: what the swarm reported as wrong in a measured run. */
+    /** Things the reader of the results must know: what the generator reported as wrong in a measured run. */
     final List<String> notes = new ArrayList<>();
     final PrintWriter out;
     /** The recordings of {@code --jfr}, in a folder named after the results file. */
@@ -77,10 +83,18 @@ final class Harness {
         return cmd;
     }
 
-    /** The swarm's command up to its scenario arguments: pinned, one I/O thread each, its transport. */
-    List<String> swarmCommand() {
+    /**
+     * The load generator's command up to its scenario arguments, pinned: the neutral generator
+     * from this module's class path, or dummyclient with the plan's I/O threads and transport.
+     */
+    List<String> generatorCommand() {
         List<String> cmd = new ArrayList<>(pinned(plan.swarmCpu()));
         cmd.add(java());
+        if (plan.generator() == Generator.NEUTRAL) {
+            cmd.addAll(NEUTRAL_JVM);
+            cmd.addAll(List.of("-cp", plan.nettyClasspath(), NeutralLoad.class.getName()));
+            return cmd;
+        }
         cmd.addAll(SWARM_JVM);
         cmd.addAll(List.of("-jar", jar("dummyclient"), "--threads", String.valueOf(plan.threads())));
         cmd.addAll(plan.swarmArgs());
@@ -98,7 +112,9 @@ final class Harness {
     /** The jars the plan runs that are missing, as one sentence; empty when none is. */
     String missingJars() {
         List<String> missing = new ArrayList<>();
-        for (String module : List.of("gameserver", "dummyclient")) {
+        List<String> modules = plan.generator() == Generator.DUMMYCLIENT ? List.of("gameserver", "dummyclient")
+                : List.of("gameserver");
+        for (String module : modules) {
             if (!Files.exists(Path.of(jar(module)))) {
                 missing.add(jar(module));
             }
@@ -129,27 +145,27 @@ final class Harness {
     }
 
     /** An unmeasured run of the scenario, so that the measured ones meet a warm server JVM. */
-    void warmUp(ServerProcess s, List<String> args) throws IOException, InterruptedException {
+    void warmUp(ServerProcess s, Load load) throws IOException, InterruptedException {
         if (plan.serverWarmUp() > 0) {
-            SwarmRun.run(swarmCommand(), s.port(), with(args, "--duration", String.valueOf(plan.serverWarmUp())),
-                    plan.serverWarmUp() + SWARM_SLACK_SECONDS);
+            start(s, load, plan.serverWarmUp(), 0).finish(plan.serverWarmUp() + SLACK_SECONDS);
         }
     }
 
-    /** One measured run of {@link Plan#seconds()} of load. */
-    SwarmRun measure(ServerProcess s, List<String> args) throws IOException, InterruptedException {
-        return startMeasured(s, args).finish(plan.seconds() + SWARM_SLACK_SECONDS);
+    /** One measured run of {@link Plan#seconds()} of load, the first {@link Plan#warmUp()} left out. */
+    LoadRun measure(ServerProcess s, Load load) throws IOException, InterruptedException {
+        return start(s, load, plan.seconds(), plan.warmUp()).finish(plan.seconds() + SLACK_SECONDS);
     }
 
-    SwarmRun.Running startMeasured(ServerProcess s, List<String> args) throws IOException {
-        return SwarmRun.start(swarmCommand(), s.port(), with(args, "--duration", String.valueOf(plan.seconds())));
+    /** Starts the plan's generator against {@code s}: {@code seconds} of {@code load}, {@code warmUp} s unsteady. */
+    GeneratorProcess start(ServerProcess s, Load load, int seconds, int warmUp) throws IOException {
+        return GeneratorProcess.start(plan.generator(), generatorCommand(), s.port(), load, seconds, warmUp);
     }
 
-    /** Notes what the swarm found wrong in a measured run, unless {@code expected} says it may happen. */
-    void note(ServerSpec spec, String scenario, SwarmRun r) {
+    /** Notes what the generator found wrong in a measured run. */
+    void note(ServerSpec spec, String scenario, LoadRun r) {
         List<String> failures = r.failures();
         if (!failures.isEmpty()) {
-            String line = String.format(Locale.ROOT, "%s, %s, %s: the swarm reported %s", when(), spec.name(),
+            String line = String.format(Locale.ROOT, "%s, %s, %s: the load generator reported %s", when(), spec.name(),
                     scenario, String.join("; ", failures));
             notes.add(line);
             out.println("  note: " + line);
@@ -159,12 +175,6 @@ final class Harness {
     /** {@code round 2}, or {@code the strace run}. */
     String when() {
         return round > 0 ? "round " + round : "the strace run";
-    }
-
-    static List<String> with(List<String> args, String... more) {
-        List<String> all = new ArrayList<>(args);
-        all.addAll(List.of(more));
-        return all;
     }
 
     /** A rate as a flag writes it: no {@code .0} on whole numbers. */

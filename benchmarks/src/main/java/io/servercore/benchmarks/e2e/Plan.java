@@ -14,10 +14,10 @@ import java.util.Set;
  * @param reference        the server the ratios are taken against
  * @param scenarios        what is measured
  * @param rounds           times each server runs each scenario, A B A B
- * @param seconds          seconds of load in each measured swarm run
- * @param warmUp           first seconds of each swarm run left out of its figures
+ * @param seconds          seconds of load in each measured run
+ * @param warmUp           first seconds of each run left out of its figures
  * @param serverWarmUp     seconds of unmeasured load each server JVM serves before its measured runs
- * @param threads          I/O threads of every server and of the swarm
+ * @param threads          I/O threads of every server and of dummyclient (the neutral generator has one)
  * @param sessions         sessions of the echo and chat scenarios
  * @param roomSize         members of each room in the chat scenarios
  * @param payload          bytes of each chat
@@ -29,12 +29,13 @@ import java.util.Set;
  * @param roomSessions     sessions entered in rooms of {@code roomSize} in the idle-rooms scenario
  * @param straceSeconds    seconds strace watches the server
  * @param jfr              whether measured server JVMs record with JDK Flight Recorder
- * @param swarmArgs        the swarm's extra arguments (its transport)
- * @param pin              whether server and swarm are pinned with taskset
+ * @param generator        the load generator of the echo and chat scenarios
+ * @param swarmArgs        dummyclient's extra arguments (its transport)
+ * @param pin              whether server and load generator are pinned with taskset
  * @param serverCpu        the server's CPU when pinned
- * @param swarmCpu         the swarm's CPU when pinned
+ * @param swarmCpu         the load generator's CPU when pinned
  * @param root             the repository root, where each module's target folder is
- * @param nettyClasspath   the class path the Netty reference server runs from
+ * @param nettyClasspath   the class path the Netty reference server and the neutral generator run from
  * @param out              the folder the results file goes to
  * @param ceilings         the bare C epoll ceilings of this machine (issue 11), for the goals table
  * @param commandLine      the command that made this plan, for the results file
@@ -42,8 +43,8 @@ import java.util.Set;
 record Plan(List<ServerSpec> servers, String reference, Set<Scenario> scenarios, int rounds, int seconds, int warmUp,
             int serverWarmUp, int threads, int sessions, int roomSize, int payload, List<Double> chatRates,
             double lightRate, double p99BudgetMs, int pastFailure, int idleSessions, int roomSessions,
-            int straceSeconds, boolean jfr, List<String> swarmArgs, boolean pin, int serverCpu, int swarmCpu, Path root,
-            String nettyClasspath, Path out, Ceilings ceilings, String commandLine) {
+            int straceSeconds, boolean jfr, Generator generator, List<String> swarmArgs, boolean pin, int serverCpu,
+            int swarmCpu, Path root, String nettyClasspath, Path out, Ceilings ceilings, String commandLine) {
 
     /** The bare C epoll figures of this machine that issue 11 measured; the goals are also fractions of them. */
     record Ceilings(double echo1, double echo16, double chat) {
@@ -67,7 +68,7 @@ record Plan(List<ServerSpec> servers, String reference, Set<Scenario> scenarios,
 
     /**
      * Deliveries a second the chat scenarios ask for at {@code rate} chats a second per session:
-     * each chat reaches every member of its room, and the swarm deals session i into room i mod rooms.
+     * each chat reaches every member of its room, and the generator deals session i into room i mod rooms.
      */
     double deliveriesAt(double rate) {
         int rooms = rooms();

@@ -59,16 +59,15 @@ final class ResultsFile {
             md.append("  - ").append(s.name()).append(": `").append(s.describe()).append("`")
                     .append(s.name().equals(plan.reference()) ? " (the reference of the ratios)" : "").append('\n');
         }
-        md.append("- the swarm: dummyclient in a JVM of its own (").append(String.join(" ", Harness.SWARM_JVM))
-                .append("), `--threads ").append(plan.threads()).append(plan.swarmArgs().isEmpty() ? ""
-                        : " " + String.join(" ", plan.swarmArgs())).append("`\n");
-        md.append(plan.pin() ? String.format(Locale.ROOT, "- pinned with taskset: every server on CPU %d, the swarm on"
-                + " CPU %d%n", plan.serverCpu(), plan.swarmCpu()) : "- not pinned (--no-pin): server and swarm"
-                + " share the cores, and the figures are not the comparison's\n");
+        md.append(generator(plan));
+        md.append(plan.pin() ? String.format(Locale.ROOT, "- pinned with taskset: every server on CPU %d, the load"
+                + " generator on CPU %d%n", plan.serverCpu(), plan.swarmCpu()) : "- not pinned (--no-pin): server and"
+                + " load generator share the cores, and the figures are not the comparison's\n");
         md.append(String.format(Locale.ROOT, "- %d round(s); in each, every scenario runs on every server in turn"
                 + " (A B A B); every scenario starts a fresh server JVM, which first serves %d s of the scenario"
-                + " unmeasured; each measured swarm run is %d s of load, of which the first %d are left out (the swarm"
-                + " JVM's own warm-up) and the last, partial second too; rates are the mean of the seconds left, \"p50,"
+                + " unmeasured; each measured generator run is %d s of load, of which the first %d are left out (the"
+                + " generator JVM's own warm-up), and with dummyclient the last, partial second too; rates are the mean"
+                + " of the seconds left, \"p50,"
                 + " median second\" the median of their one-second p50s, \"p99, worst second\" the worst of their"
                 + " one-second p99s%n", plan.rounds(), plan.serverWarmUp(), plan.seconds(), plan.warmUp()));
         if (plan.runs(Scenario.ECHO_16) || plan.runs(Scenario.ECHO_1)) {
@@ -77,14 +76,16 @@ final class ResultsFile {
                     plan.sessions()));
         }
         if (plan.runs(Scenario.CHAT_CLIMB) || plan.runs(Scenario.CHAT_LIGHT) || plan.runs(Scenario.SYSCALLS)) {
-            md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the climb"
-                    + " tries %s chats/s per session (x %,.0f = deliveries/s asked), a swarm run each, and keeps the"
-                    + " highest step whose worst second's p99 stays under %s ms with nothing lost (every chat back to its"
-                    + " sender, deliveries as the room sizes predict, no gap, nothing held back, no session dropped, no"
-                    + " S_Error) and at least %.0f%% of the chats asked sent, at that step and every step below; it stops"
-                    + " %d step(s) past the first that fails%n", plan.sessions(), ChatScenarios.rooms(plan), plan.payload(),
+            md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the"
+                    + " climb tries %s chats/s per session (x %,.0f = deliveries/s asked), a generator run each, and"
+                    + " keeps the highest step whose worst second's p99 (%s) stays under %s ms with nothing lost (every"
+                    + " chat back to its sender, deliveries as the room sizes predict, no gap, nothing held back, no"
+                    + " session dropped, no S_Error) and at least %.0f%% of the chats asked sent, at that step and"
+                    + " every step below; it stops %d step(s) past the first that fails%n", plan.sessions(),
+                    ChatScenarios.rooms(plan), plan.payload(),
                     plan.chatRates().stream().map(Harness::fmt).collect(Collectors.joining(", ")),
-                    plan.deliveriesAt(1), Harness.fmt(plan.p99BudgetMs()), ChatStep.MIN_SENT_PERCENT, plan.pastFailure()));
+                    plan.deliveriesAt(1), plan.generator().chatLatency(), Harness.fmt(plan.p99BudgetMs()),
+                    ChatStep.MIN_SENT_PERCENT, plan.pastFailure()));
         }
         if (plan.runs(Scenario.IDLE_BARE) || plan.runs(Scenario.IDLE_ROOMS)) {
             md.append("- idle memory: resident memory (VmRSS) of the server with one ping answered and 2 s settled,"
@@ -109,14 +110,36 @@ final class ResultsFile {
         }
         md.append("## Notes\n\n");
         if (h.notes.isEmpty()) {
-            md.append("None: the swarm found nothing wrong in any measured run outside the climb (whose failed steps"
-                    + " the curves show).\n");
+            md.append("None: the load generator found nothing wrong in any measured run outside the climb (whose"
+                    + " failed steps the curves show).\n");
         } else {
-            md.append("What the swarm found wrong in measured runs outside the climb (whose failed steps the curves"
-                    + " show):\n\n");
+            md.append("What the load generator found wrong in measured runs outside the climb (whose failed steps"
+                    + " the curves show):\n\n");
             h.notes.forEach(n -> md.append("- ").append(n).append('\n'));
         }
         return md.toString();
+    }
+
+    /** Which generator made the figures, how it ran, what its chat latency is, and why neutral is the default. */
+    static String generator(Plan plan) {
+        String why = "neutral is the default because dummyclient, measured on this 2-core machine pinned to one core,"
+                + " perturbs the servers it measures: its bursts and pauses (a pacer on a timer thread, HdrHistogram"
+                + " recorders, per-sender order tables, an allocation per delivery and the GC pauses they bring) push a"
+                + " server into long batching iterations, and it reported chat p50 of 15-40 ms at 200k deliveries/s"
+                + " for every server, where a minimal single-threaded java.nio generator measured 0.5-16 ms depending"
+                + " on the traffic pattern";
+        if (plan.generator() == Generator.NEUTRAL) {
+            return "- load generator: neutral (`--generator neutral`), `io.servercore.benchmarks.load.NeutralLoad` in a"
+                    + " JVM of its own (" + String.join(" ", Harness.NEUTRAL_JVM) + "): one thread, one java.nio"
+                    + " Selector, direct buffers, frames read in place, each session's chats paced on an even grid from"
+                    + " that loop, a late send sent at once and timed from its due time (coordinated omission);"
+                    + " chat latency is the delivery latency to the other members of the room, the sender's own copy"
+                    + " is its own row (own echo). " + Character.toUpperCase(why.charAt(0)) + why.substring(1) + ".\n";
+        }
+        return "- load generator: dummyclient (`--generator dummyclient`) in a JVM of its own ("
+                + String.join(" ", Harness.SWARM_JVM) + "), `--threads " + plan.threads()
+                + (plan.swarmArgs().isEmpty() ? "" : " " + String.join(" ", plan.swarmArgs())) + "`; chat latency is"
+                + " the sender's own copy, the only one it times. These figures are not the default's: " + why + ".\n";
     }
 
     /** The facts of the run as a whole. */

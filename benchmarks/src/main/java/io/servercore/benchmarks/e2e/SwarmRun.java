@@ -1,27 +1,19 @@
 package io.servercore.benchmarks.e2e;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One dummyclient run in a JVM of its own against a server, read back from its {@code --json}
- * file and its progress lines. The swarm's exit status is not a verdict here: a saturated
- * server makes it report gaps and late sends, and those are exactly what the figures show.
- *
- * <p>The steady-state figures come from the one-a-second progress lines with the first seconds
- * of load left out: every JVM here, the swarm's included, starts cold, and its JIT warm-up
- * would otherwise decide the percentiles.
+ * One dummyclient run, read back from its {@code --json} file and its progress lines (its JSON
+ * has no per-second figures). Its seconds are read off the one-a-second progress lines; the last
+ * one is partial and left out of the steady ones.
  *
  * <p>Immutable once read; the runner's thread.
  */
-final class SwarmRun {
+final class SwarmRun implements LoadRun {
     private static final Pattern LOAD_LINE = Pattern.compile("^\\[\\s*\\d+s\\] load ");
     private static final Pattern ROUND_TRIPS = Pattern.compile("round trips (\\d+)/s");
     private static final Pattern CHATS = Pattern.compile("chats (\\d+)/s of (\\d+)/s \\| delivered (\\d+)/s");
@@ -30,62 +22,6 @@ final class SwarmRun {
     private static final Pattern FAILURES = Pattern.compile("\"failures\"\\s*:\\s*\\[(.*?)\\]\\s*,?\\s*\\n",
             Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
-
-    /** One second of load: the rate (round trips or deliveries), chats sent and asked, the second's p50 and p99 in ms. */
-    record Second(double rate, double sent, double asked, double p50, double p99) {
-    }
-
-    /** A swarm still running: its log can be watched while it runs; closing it ends it and its files. */
-    static final class Running implements AutoCloseable {
-        private final Process process;
-        private final List<String> command;
-        private final Path log;
-        private final Path json;
-
-        private Running(Process process, List<String> command, Path log, Path json) {
-            this.process = process;
-            this.command = command;
-            this.log = log;
-            this.json = json;
-        }
-
-        /** The progress lines of the load printed so far, parsed. */
-        List<Second> secondsSoFar() throws IOException {
-            return parse(Files.readAllLines(log, StandardCharsets.UTF_8));
-        }
-
-        boolean isAlive() {
-            return process.isAlive();
-        }
-
-        /** Kills the swarm if it still runs and deletes its files: for a run abandoned on the way. */
-        @Override
-        public void close() throws IOException {
-            process.destroyForcibly();
-            Files.deleteIfExists(log);
-            Files.deleteIfExists(json);
-        }
-
-        /** Waits for the end and reads the figures; kills the swarm after {@code timeoutSeconds}. */
-        SwarmRun finish(long timeoutSeconds) throws IOException, InterruptedException {
-            try {
-                if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                    throw new IOException("the swarm did not finish in " + timeoutSeconds + " s: " + command);
-                }
-                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-                String text = Files.readString(json, StandardCharsets.UTF_8);
-                if (text.isBlank()) {
-                    throw new IOException("the swarm wrote no figures (exit " + process.exitValue() + "): " + command
-                            + "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size())));
-                }
-                return of(text, lines, process.exitValue());
-            } finally {
-                Files.deleteIfExists(log);
-                Files.deleteIfExists(json);
-            }
-        }
-    }
 
     private final String json;
     private final List<Second> seconds;
@@ -97,25 +33,9 @@ final class SwarmRun {
         this.exitStatus = exitStatus;
     }
 
-    /** A run read from its JSON and its output lines (for tests, and {@link Running#finish}). */
+    /** A run read from its JSON and its output lines (for tests, and {@link GeneratorProcess#finish}). */
     static SwarmRun of(String json, List<String> lines, int exitStatus) {
         return new SwarmRun(json, parse(lines), exitStatus);
-    }
-
-    /** Starts the swarm: {@code javaAndJar} then the address, the JSON file, and {@code args}. */
-    static Running start(List<String> javaAndJar, int port, List<String> args) throws IOException {
-        Path json = Files.createTempFile("swarm", ".json");
-        Path log = Files.createTempFile("swarm", ".log");
-        List<String> command = new ArrayList<>(javaAndJar);
-        command.addAll(List.of("--host", "127.0.0.1", "--port", String.valueOf(port), "--json", json.toString()));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new Running(process, command, log, json);
-    }
-
-    static SwarmRun run(List<String> javaAndJar, int port, List<String> args, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        return start(javaAndJar, port, args).finish(timeoutSeconds);
     }
 
     /** The load's progress lines among {@code lines}, parsed; other lines are left out. */
@@ -130,10 +50,10 @@ final class SwarmRun {
             double p50 = millis(P50.matcher(line));
             double p99 = millis(P99.matcher(line));
             if (trips.find()) {
-                out.add(new Second(Double.parseDouble(trips.group(1)), 0, 0, p50, p99));
+                out.add(new Second(Double.parseDouble(trips.group(1)), 0, 0, p50, p99, Double.NaN, Double.NaN));
             } else if (chats.find()) {
                 out.add(new Second(Double.parseDouble(chats.group(3)), Double.parseDouble(chats.group(1)),
-                        Double.parseDouble(chats.group(2)), p50, p99));
+                        Double.parseDouble(chats.group(2)), p50, p99, Double.NaN, Double.NaN));
             }
         }
         return out;
@@ -143,16 +63,19 @@ final class SwarmRun {
         return m.find() && !m.group(1).equals("-") ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
-    List<Second> seconds() {
+    @Override
+    public List<Second> seconds() {
         return seconds;
     }
 
-    int exitStatus() {
+    @Override
+    public int exitStatus() {
         return exitStatus;
     }
 
     /** The seconds of load after the first {@code warmUp}; the last (partial) second is left out too. */
-    List<Second> steady(int warmUp) {
+    @Override
+    public List<Second> steady(int warmUp) {
         return steadyOf(seconds, warmUp);
     }
 
@@ -161,31 +84,39 @@ final class SwarmRun {
         return seconds.subList(Math.min(warmUp, end), end);
     }
 
-    /** Mean rate over the steady seconds. */
-    double steadyRate(int warmUp) {
-        return steady(warmUp).stream().mapToDouble(Second::rate).average().orElse(Double.NaN);
+    @Override
+    public double roundTrips() {
+        return figure("echo", "roundTrips");
     }
 
-    /** The worst second's p99 over the steady seconds: what "sustained under the budget" must hold for. */
-    double steadyP99(int warmUp) {
-        return steady(warmUp).stream().mapToDouble(Second::p99).max().orElse(Double.NaN);
+    @Override
+    public long lateSkipped() {
+        return (long) figure("chats", "lateSkipped");
     }
 
-    /** The median of the steady seconds' p99s. */
-    double steadyMedianP99(int warmUp) {
-        return Results.median(steady(warmUp).stream().map(Second::p99).toList());
-    }
-
-    /** The median of the steady seconds' p50s. */
-    double steadyP50(int warmUp) {
-        return Results.median(steady(warmUp).stream().map(Second::p50).toList());
-    }
-
-    /** Chats sent over chats asked, in percent, over the steady seconds. */
-    double steadyAchieved(int warmUp) {
-        double sent = steady(warmUp).stream().mapToDouble(Second::sent).sum();
-        double asked = steady(warmUp).stream().mapToDouble(Second::asked).sum();
-        return asked == 0 ? Double.NaN : 100 * sent / asked;
+    /**
+     * The swarm's delivery check: every chat sent came back to its sender, deliveries equal what
+     * the room sizes predict, no gap or disorder in any sender's chats, no chat held back because
+     * the server stopped reading, no session dropped, no S_Error, and every session in its room.
+     */
+    @Override
+    public List<String> chatLosses(int sessions) {
+        List<String> losses = new ArrayList<>();
+        long sent = (long) figure("chats", "sent");
+        LoadRun.lost(losses, "chats not back to their sender", sent - (long) figure("chats", "echoed"));
+        long predicted = (long) figure("chats", "predicted");
+        long delivered = (long) figure("chats", "delivered");
+        if (delivered != predicted) {
+            losses.add(String.format(Locale.ROOT, "%,d deliveries where the room sizes predict %,d", delivered,
+                    predicted));
+        }
+        LoadRun.lost(losses, "gaps in a sender's chats", (long) figure("chats", "gaps"));
+        LoadRun.lost(losses, "chats out of sender order", (long) figure("chats", "orderViolations"));
+        LoadRun.lost(losses, "chats held back, server not reading", (long) figure("chats", "heldBack"));
+        LoadRun.lost(losses, "sessions dropped", (long) figure("sessions", "disconnected"));
+        LoadRun.lost(losses, "S_Error received", (long) sum("errors"));
+        LoadRun.lost(losses, "sessions not in their room", sessions - (long) figure("sessions", "ready"));
+        return losses;
     }
 
     /** A number from a flat section of the JSON, e.g. {@code figure("echo", "roundTrips")}; NaN for null. */
@@ -219,7 +150,8 @@ final class SwarmRun {
     }
 
     /** The swarm's reasons for calling the run a failure, in its words. */
-    List<String> failures() {
+    @Override
+    public List<String> failures() {
         List<String> out = new ArrayList<>();
         Matcher array = FAILURES.matcher(json);
         if (array.find()) {

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Syscalls per delivery: {@code strace -c -f} on the server process for
  * {@link Plan#straceSeconds()} in the middle of a chat run at the light rate, in a run of its
  * own (strace stops the process at every syscall, so nothing else is measured in it). The
- * deliveries in the window are the mean of the swarm's progress lines printed while strace
- * watched, times the window.
+ * deliveries in the window are the mean of the load generator's progress lines printed while
+ * strace watched, times the window.
  *
  * <p>Not thread-safe; the runner's thread.
  */
@@ -45,14 +45,13 @@ final class Syscalls {
 
     void run(Harness h, ServerSpec spec) throws IOException, InterruptedException {
         Plan plan = h.plan;
-        List<String> args = ChatScenarios.at(plan, plan.lightRate());
+        Load load = ChatScenarios.at(plan, plan.lightRate());
         try (ServerProcess s = h.startServer(spec)) {
-            h.warmUp(s, args);
+            h.warmUp(s, load);
             int duration = plan.warmUp() + plan.straceSeconds() + 3;
             Path out = Files.createTempFile("strace", ".txt");
-            try (SwarmRun.Running swarm = SwarmRun.start(h.swarmCommand(), s.port(),
-                    Harness.with(args, "--duration", String.valueOf(duration)))) {
-                int before = awaitSeconds(swarm, Math.max(1, plan.warmUp()), duration + 60);
+            try (GeneratorProcess generator = h.start(s, load, duration, plan.warmUp())) {
+                int before = awaitSeconds(generator, Math.max(1, plan.warmUp()), duration + 60);
                 long start = System.nanoTime();
                 Process strace = new ProcessBuilder("timeout", "-s", "INT", String.valueOf(plan.straceSeconds()),
                         STRACE, "-c", "-f", "-p", String.valueOf(s.pid()), "-o", out.toString())
@@ -62,13 +61,13 @@ final class Syscalls {
                     throw new IOException("strace did not end");
                 }
                 double seconds = (System.nanoTime() - start) / 1e9;
-                int after = swarm.secondsSoFar().size();
-                SwarmRun r = swarm.finish(duration + 120);
+                int after = generator.secondsSoFar().size();
+                LoadRun r = generator.finish(duration + 120);
                 h.note(spec, "syscalls (strace)", r);
-                List<SwarmRun.Second> all = r.seconds();
-                List<SwarmRun.Second> during = all.subList(Math.min(before, all.size()),
+                List<LoadRun.Second> all = r.seconds();
+                List<LoadRun.Second> during = all.subList(Math.min(before, all.size()),
                         Math.max(Math.min(after, all.size()), Math.min(before + 1, all.size())));
-                double rate = during.stream().mapToDouble(SwarmRun.Second::rate).average().orElse(Double.NaN);
+                double rate = during.stream().mapToDouble(LoadRun.Second::rate).average().orElse(Double.NaN);
                 StraceSummary summary = StraceSummary.parse(Files.readAllLines(out, StandardCharsets.UTF_8));
                 if (summary.total() == 0) {
                     throw new IOException("strace counted nothing on " + spec.name() + " (pid " + s.pid() + ")");
@@ -83,21 +82,21 @@ final class Syscalls {
         }
     }
 
-    /** Waits until the swarm has printed {@code n} seconds of load; returns how many it has. */
-    private static int awaitSeconds(SwarmRun.Running swarm, int n, long timeoutSeconds)
+    /** Waits until the generator has printed {@code n} seconds of load; returns how many it has. */
+    private static int awaitSeconds(GeneratorProcess generator, int n, long timeoutSeconds)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
-            int have = swarm.secondsSoFar().size();
+            int have = generator.secondsSoFar().size();
             if (have >= n) {
                 return have;
             }
-            if (!swarm.isAlive()) {
-                throw new IOException("the swarm ended before " + n + " seconds of load");
+            if (!generator.isAlive()) {
+                throw new IOException("the load generator ended before " + n + " seconds of load");
             }
             Thread.sleep(50);
         }
-        throw new IOException("no " + n + " seconds of load from the swarm in " + timeoutSeconds + " s");
+        throw new IOException("no " + n + " seconds of load from the load generator in " + timeoutSeconds + " s");
     }
 
     private static String perThousand(Window w) {
@@ -113,7 +112,7 @@ final class Syscalls {
     String markdown(Plan plan) {
         StringBuilder md = new StringBuilder(String.format(Locale.ROOT, "Each server in a run of its own at %s chats/s"
                 + " per session (%,.0f deliveries/s asked), `strace -c -f -p PID` for %d s once %d s of load had"
-                + " passed; deliveries in the window are the mean of the swarm's seconds printed during it, times"
+                + " passed; deliveries in the window are the mean of the generator's seconds printed during it, times"
                 + " the window. strace stops the server at every syscall, so it serves fewer deliveries than"
                 + " unwatched, and batches more per call: compare the servers with each other, not with the"
                 + " table above.%n%n", Harness.fmt(plan.lightRate()), plan.deliveriesAt(plan.lightRate()),

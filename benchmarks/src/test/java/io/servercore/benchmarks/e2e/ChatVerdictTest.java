@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class ChatVerdictTest {
     private static ChatStep step(double rate, double p99, double sentPercent, String... losses) {
-        return new ChatStep(rate, rate * 100_000, rate * 100_000, 1, p99, sentPercent, 0, 1, List.of(losses), 50);
+        return new ChatStep(rate, rate * 100_000, rate * 100_000, 1, p99, Double.NaN, sentPercent, 0, 1,
+                List.of(losses), 50);
     }
 
     @Test
@@ -28,7 +29,7 @@ class ChatVerdictTest {
                 "a step without a single measured second cannot pass");
         assertEquals(List.of("3 chats not back to their sender"), step(2, 10, 100, "3 chats not back to their sender")
                 .failures());
-        assertEquals(List.of("the swarm sent 90% of the chats asked"), step(2, 10, 90).failures());
+        assertEquals(List.of("the load generator sent 90% of the chats asked"), step(2, 10, 90).failures());
     }
 
     @Test

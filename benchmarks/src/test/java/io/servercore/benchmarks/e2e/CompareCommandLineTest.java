@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,8 @@ class CompareCommandLineTest {
         assertEquals(0, run("--help"));
         String usage = out.toString();
         assertTrue(usage.startsWith("Usage: compare"), usage);
-        for (String flag : List.of("--servers", "--only", "--rounds", "--strace", "--swarm-transport", "--no-pin")) {
+        for (String flag : List.of("--servers", "--only", "--rounds", "--strace", "--generator", "--swarm-transport",
+                "--no-pin")) {
             assertTrue(usage.contains(flag), flag + " missing from the usage:\n" + usage);
         }
         assertEquals("", err.toString());
@@ -45,6 +47,8 @@ class CompareCommandLineTest {
         "--servers netty-consolidated,nginx;invalid --servers nginx: allowed gameserver-servercore, gameserver-jdk,"
                 + " netty-consolidated, netty-plain, gameserver",
         "--swarm-transport epoll;invalid --swarm-transport epoll: allowed servercore, jdk, default",
+        "--generator wrk;invalid --generator wrk: allowed neutral, dummyclient",
+        "--generator;Missing required parameter for option '--generator' (NAME)",
         "--chat-rates 2,5,3;invalid --chat-rates 3: allowed rising rates only, each above 5",
         "--seconds 5 --warm-up 5;invalid --warm-up 5: allowed 0..4",
         "--servers gameserver --reference netty-plain;invalid --reference netty-plain: allowed gameserver",
@@ -76,6 +80,7 @@ class CompareCommandLineTest {
         assertEquals(10_000, plan.idleSessions());
         assertEquals(1000, plan.roomSessions());
         assertEquals(List.of("--transport", "servercore"), plan.swarmArgs());
+        assertEquals(Generator.NEUTRAL, plan.generator(), "the neutral generator unless asked otherwise");
     }
 
     @Test
@@ -93,17 +98,49 @@ class CompareCommandLineTest {
         assertTrue(netty.startsWith("taskset -c 1 "), netty);
         assertTrue(netty.contains(" -cp ./benchmarks/target/benchmarks.jar io.servercore.benchmarks.netty.NettyMain"
                 + " --host 127.0.0.1 --port 0 --threads 1 --packet-rate 0 --variant plain"), netty);
-        String swarm = String.join(" ", h.swarmCommand());
+        String generator = String.join(" ", h.generatorCommand());
+        assertTrue(generator.startsWith("taskset -c 0 "), generator);
+        assertTrue(generator.endsWith(" -Xms256m -Xmx256m -XX:+UseSerialGC -cp ./benchmarks/target/benchmarks.jar"
+                + " io.servercore.benchmarks.load.NeutralLoad"), generator);
+        Plan swarmPlan = Compare.parse(new String[] {"--generator", "dummyclient"},
+                new PrintWriter(new StringWriter()));
+        String swarm = String.join(" ", new Harness(swarmPlan, new PrintWriter(new StringWriter())).generatorCommand());
         assertTrue(swarm.startsWith("taskset -c 0 "), swarm);
         assertTrue(swarm.endsWith(" -jar ./dummyclient/target/dummyclient.jar --threads 1 --transport servercore"), swarm);
     }
 
     @Test
+    void eachGeneratorIsAskedForTheScenariosLoadInItsOwnFlags() {
+        Plan plan = Compare.parse(new String[0], new PrintWriter(new StringWriter()));
+        Path json = Path.of("out.json");
+        assertEquals("chat --host 127.0.0.1 --port 4000 --json out.json --sessions 1000 --room-size 100 --rate 2"
+                + " --payload 64 --seconds 10 --warm-up 3", String.join(" ", Generator.NEUTRAL.args(
+                        ChatScenarios.at(plan, plan.lightRate()), 4000, json, 10, 3)));
+        assertEquals("echo --host 127.0.0.1 --port 4000 --json out.json --sessions 1000 --window 16 --seconds 5"
+                + " --warm-up 0", String.join(" ", Generator.NEUTRAL.args(Load.echo(plan, 16), 4000, json, 5, 0)));
+        assertEquals("--host 127.0.0.1 --port 4000 --json out.json --clients 1000 --rooms 10 --move-rate 0"
+                + " --ping-interval 0 --payload 64 --connect-rate 10000 --chat-rate 2.5 --duration 10",
+                String.join(" ", Generator.DUMMYCLIENT.args(ChatScenarios.at(plan, 2.5), 4000, json, 10, 3)));
+        assertEquals("--host 127.0.0.1 --port 4000 --json out.json --mode echo --clients 1000 --window 1"
+                + " --connect-rate 10000 --duration 10", String.join(" ", Generator.DUMMYCLIENT.args(
+                        Load.echo(plan, 1), 4000, json, 10, 3)));
+    }
+
+    @Test
+    void theLightLoadsMainLatencyIsNamedForWhatTheGeneratorTimes() {
+        Plan neutral = Compare.parse(new String[0], new PrintWriter(new StringWriter()));
+        Plan swarm = Compare.parse(new String[] {"--generator", "dummyclient"}, new PrintWriter(new StringWriter()));
+        assertEquals("delivery latency p50, median second", ChatScenarios.lightP50(neutral).metric());
+        assertEquals("chat latency (own echo: dummyclient times no other) p99, worst second",
+                ChatScenarios.lightP99(swarm).metric());
+    }
+
+    @Test
     void theSwarmTransportDefaultPassesNoFlagAndNoPinPinsNothing() {
-        Plan plan = Compare.parse(new String[] {"--swarm-transport", "default", "--no-pin", "--threads", "2"},
-                new PrintWriter(new StringWriter()));
+        Plan plan = Compare.parse(new String[] {"--generator", "dummyclient", "--swarm-transport", "default",
+            "--no-pin", "--threads", "2"}, new PrintWriter(new StringWriter()));
         Harness h = new Harness(plan, new PrintWriter(new StringWriter()));
-        String swarm = String.join(" ", h.swarmCommand());
+        String swarm = String.join(" ", h.generatorCommand());
         assertTrue(swarm.endsWith(" -jar ./dummyclient/target/dummyclient.jar --threads 2"), swarm);
         assertTrue(swarm.startsWith(Harness.java()), swarm);
     }

@@ -11,29 +11,33 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole path of a comparison, as small as it goes: the Netty reference server in a JVM of
- * its own (from this test's class path), the swarm's jar (built by the reactor before this
- * module), four sessions of echo for two seconds, one round, nothing pinned; the results file
- * must carry the command, the figures the swarm reported, and no note of anything lost. No
- * figure's size is asserted: speed belongs in the real run.
+ * The whole path of a comparison, as small as it goes, with each load generator: the Netty
+ * reference server in a JVM of its own (from this test's class path), the neutral generator
+ * from the same class path or dummyclient's jar (built by the reactor before this module), four
+ * sessions of echo for two seconds, one round, nothing pinned; the results file must carry the
+ * command, which generator made the figures, the figures it reported, and no note of anything
+ * lost. No figure's size is asserted: speed belongs in the real run.
  */
 class CompareEndToEndTest {
     @TempDir
     Path results;
 
-    @Test
+    @ParameterizedTest
+    @ValueSource(strings = {"neutral", "dummyclient"})
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
-    void aTinyEchoRunWritesItsFiguresToTheResultsFile() throws Exception {
+    void aTinyEchoRunWritesItsFiguresToTheResultsFile(String generator) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         String[] args = {"--servers", "netty-consolidated", "--only", "echo-16", "--sessions", "4", "--seconds", "2",
-            "--warm-up", "0", "--server-warm-up", "0", "--rounds", "1", "--no-pin", "--swarm-transport", "default",
-            "--root", "..", "--netty-classpath", System.getProperty("java.class.path"), "--out", results.toString()};
+            "--warm-up", "0", "--server-warm-up", "0", "--rounds", "1", "--no-pin", "--generator", generator,
+            "--swarm-transport", "default", "--root", "..", "--netty-classpath", System.getProperty("java.class.path"),
+            "--out", results.toString()};
 
         int status = Compare.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
 
@@ -55,6 +59,9 @@ class CompareEndToEndTest {
                     "a figure, read from the swarm, in: " + row);
         }
         assertTrue(md.contains("- not pinned (--no-pin)"), md);
+        assertTrue(md.contains("- load generator: " + generator + " (`--generator " + generator + "`)"), md);
+        assertTrue(md.toLowerCase(java.util.Locale.ROOT).contains("neutral is the default because dummyclient"),
+                "why neutral is the default:\n" + md);
         assertTrue(md.contains("## Notes\n\nNone"), "the swarm found something wrong:\n" + md);
     }
 }

@@ -42,10 +42,10 @@ class SwarmOutputTest {
 
     @Test
     void loadLinesAreReadAndOtherLinesLeftOut() {
-        List<SwarmRun.Second> seconds = SwarmRun.parse(CHAT_LINES);
+        List<LoadRun.Second> seconds = SwarmRun.parse(CHAT_LINES);
         assertEquals(5, seconds.size(), "the five load lines, not the ramp or the summary");
-        assertEquals(new SwarmRun.Second(1000, 100, 100, 1.5, 12.25), seconds.get(1));
-        SwarmRun.Second empty = seconds.get(4);
+        assertEquals(new LoadRun.Second(1000, 100, 100, 1.5, 12.25, Double.NaN, Double.NaN), seconds.get(1));
+        LoadRun.Second empty = seconds.get(4);
         assertTrue(Double.isNaN(empty.p50()) && Double.isNaN(empty.p99()), "a second without samples: " + empty);
     }
 
@@ -62,9 +62,9 @@ class SwarmOutputTest {
 
     @Test
     void echoLinesGiveRoundTrips() {
-        List<SwarmRun.Second> s = SwarmRun.parse(List.of("[    2s] load   | open 4, ready 4 of 4 | pings 812/s "
+        List<LoadRun.Second> s = SwarmRun.parse(List.of("[    2s] load   | open 4, ready 4 of 4 | pings 812/s "
                 + "| round trips 800/s | p50 0.250 ms | p99 1.000 ms | errors 0 | disconnects 0 | queued 0 B"));
-        assertEquals(List.of(new SwarmRun.Second(800, 0, 0, 0.25, 1.0)), s);
+        assertEquals(List.of(new LoadRun.Second(800, 0, 0, 0.25, 1.0, Double.NaN, Double.NaN)), s);
     }
 
     @Test
