@@ -49,6 +49,17 @@ public final class SendBuffer {
         return bytes.duplicate();
     }
 
+    /**
+     * A view of the bytes (position 0, limit {@link #size()}) whose cursor the caller may move,
+     * as Netty's {@code internalNioBuffer}: the slice's own view when the caller holds its only
+     * reference (no one else can read through it, and it is never used again once released),
+     * else a fresh {@link #nioBuffer()}. For writers that consume the view and then release the
+     * slice; saves a buffer object per packet that is sent to one session.
+     */
+    public ByteBuffer internalNioBuffer() {
+        return refCnt == 1 ? bytes.clear() : bytes.duplicate();
+    }
+
     /** Adds one reference. */
     public SendBuffer retain() {
         return retain(1);

@@ -35,7 +35,7 @@ final class GatherBatch {
             views = Arrays.copyOf(views, grown);
         }
         slices[n] = slice;
-        views[n] = slice.nioBuffer(); // its own cursor: the slice may be in flight elsewhere too
+        views[n] = slice.internalNioBuffer(); // its own cursor: a shared slice may be in flight elsewhere too
         bytes += slice.size();
         count = n + 1;
     }
