@@ -1,6 +1,7 @@
 package io.servercore.course;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.servercore.cli.Flags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -43,9 +44,10 @@ public final class CourseServerMain {
                 return 0;
             }
             config = options.toConfig();
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("course-part4: " + e.getMessage() + " (see --help)");
-            return 2;
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, "course-part4", CourseServerFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, "course-part4", e.getMessage());
         }
         CourseServer server;
         try {
