@@ -1,5 +1,6 @@
 package io.servercore.dummyclient;
 
+import io.servercore.cli.Range;
 import io.servercore.dummyclient.protocol.S_Error;
 import io.servercore.job.Cancellable;
 import io.servercore.job.JobTimer;

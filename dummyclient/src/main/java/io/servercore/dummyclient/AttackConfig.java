@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The attacks of one run, checked: every value is in its {@link Range} once an instance
- * exists. No modes means no attack.
+ * The attacks of one run, checked against {@link SwarmFlags}: every value is allowed once an
+ * instance exists. No modes means no attack.
  *
  * <p>Immutable and thread-safe.
  *
@@ -24,12 +24,12 @@ record AttackConfig(List<AttackMode> modes, int attackers, double cycleRate, dou
         if (modes.stream().distinct().count() != modes.size()) {
             StringJoiner given = new StringJoiner(",");
             modes.forEach(m -> given.add(m.flag));
-            throw new IllegalArgumentException("invalid --attack " + given + ": each attack at most once");
+            throw SwarmFlags.ATTACK.allowing("each attack at most once").invalid(given);
         }
-        Range.ATTACKERS.check(attackers);
-        Range.CYCLE_RATE.check(cycleRate);
-        Range.FLOOD_RATE.check(floodRate);
-        Range.DRIP_INTERVAL.check(dripIntervalSeconds);
+        SwarmFlags.ATTACKERS.check(attackers);
+        SwarmFlags.CYCLE_RATE.check(cycleRate);
+        SwarmFlags.FLOOD_RATE.check(floodRate);
+        SwarmFlags.DRIP_INTERVAL.check(dripIntervalSeconds);
     }
 
     boolean any() {

@@ -42,7 +42,7 @@ enum AttackMode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("invalid --attack " + value + ": allowed " + allowed());
+        throw SwarmFlags.ATTACK.invalid(value);
     }
 
     /** {@code malformed|drip|...}. */

@@ -1,5 +1,6 @@
 package io.servercore.dummyclient;
 
+import io.servercore.cli.Range;
 import io.servercore.dummyclient.protocol.C_Chat;
 import java.io.IOException;
 import java.util.List;

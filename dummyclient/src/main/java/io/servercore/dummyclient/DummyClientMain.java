@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.servercore.cli.Flags;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 
@@ -18,7 +19,7 @@ import picocli.CommandLine;
  */
 public final class DummyClientMain {
     /** Exit status for a flag out of range or not understood. */
-    static final int USAGE = 2;
+    static final int USAGE = Flags.USAGE;
 
     private DummyClientMain() {
     }
@@ -46,9 +47,9 @@ public final class DummyClientMain {
             }
             config = options.toConfig();
         } catch (CommandLine.ParameterException e) {
-            return usage(err, SwarmOptions.explain(e));
+            return Flags.usage(err, "dummyclient", SwarmFlags.ALL.explain(e));
         } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            return Flags.usage(err, "dummyclient", e.getMessage());
         }
         SwarmResult result;
         try {
@@ -81,11 +82,6 @@ public final class DummyClientMain {
             err.println("dummyclient: cannot write " + file + ": " + e.getMessage());
             return false;
         }
-    }
-
-    private static int usage(PrintWriter err, String message) {
-        err.println("dummyclient: " + message + " (see --help)");
-        return USAGE;
     }
 
     /** For tests and scripts: the config the given flags make, or an exception naming the bad one. */

@@ -1,5 +1,6 @@
 package io.servercore.dummyclient;
 
+import io.servercore.cli.Range;
 import io.servercore.net.DisconnectReason;
 import java.io.IOException;
 import java.io.InputStream;

@@ -21,6 +21,6 @@ enum Mode {
                 return mode;
             }
         }
-        throw new IllegalArgumentException("invalid --mode " + value + ": allowed chat|echo");
+        throw SwarmFlags.MODE.invalid(value);
     }
 }

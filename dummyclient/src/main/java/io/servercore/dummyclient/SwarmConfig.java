@@ -4,8 +4,8 @@ import io.servercore.net.Transport;
 import java.util.List;
 
 /**
- * What one swarm run does, checked: every value is in its {@link Range} once an instance
- * exists. {@link SwarmOptions} makes one from the command line.
+ * What one swarm run does, checked against {@link SwarmFlags}: every value is allowed once an
+ * instance exists. {@link SwarmOptions} makes one from the command line.
  *
  * <p>Immutable and thread-safe.
  *
@@ -21,7 +21,7 @@ import java.util.List;
  * @param durationSeconds     seconds of load after the ramp
  * @param mode                chat or echo
  * @param window              pings in flight per session (echo mode)
- * @param threads             I/O threads of the swarm's engine, at least 1
+ * @param threads             I/O threads of the swarm's engine; 0 is replaced by one per core
  * @param maxP99Millis        the players' chat latency p99 above which the run fails, 0 = no limit
  * @param attack              the hostile sessions beside the players; {@link AttackConfig#NONE} for none
  * @param transport           the provider under the swarm's engine
@@ -48,14 +48,14 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
             port = targets.get(0).port();
         }
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("invalid --host '" + host + "': allowed a host name or address");
+            throw SwarmFlags.HOST.invalid(host);
         }
-        Range.PORT.check(port);
+        SwarmFlags.PORT.check(port);
         if (targets == null || targets.isEmpty()) {
             targets = List.of(new Target(host, port));
         }
         if (mode == null) {
-            throw new IllegalArgumentException("invalid --mode null: allowed chat|echo");
+            throw SwarmFlags.MODE.invalid(null);
         }
         if (attack == null) {
             attack = AttackConfig.NONE;
@@ -63,22 +63,21 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
         if (transport == null) {
             transport = Transport.defaultTransport();
         }
-        Range.PORT.check(port);
         if (clients != 0 || !attack.any()) {
-            Range.CLIENTS.check(clients); // 0 players only beside an attack
+            SwarmFlags.CLIENTS.check(clients); // 0 players only beside an attack
         }
-        Range.ROOMS.check(rooms);
-        Range.CONNECT_RATE.check(connectRate);
-        Range.CHAT_RATE.check(chatRate);
-        Range.PAYLOAD.check(payload);
-        Range.MOVE_RATE.check(moveRate);
-        Range.PING_INTERVAL.check(pingIntervalSeconds);
-        Range.DURATION.check(durationSeconds);
-        Range.WINDOW.check(window);
-        Range.MAX_P99.check(maxP99Millis);
-        if (threads < 1 || threads > Range.THREADS.max()) {
-            throw new IllegalArgumentException("invalid --threads " + threads + ": allowed 1.."
-                    + Range.number(Range.THREADS.max()));
+        SwarmFlags.ROOMS.check(rooms);
+        SwarmFlags.CONNECT_RATE.check(connectRate);
+        SwarmFlags.CHAT_RATE.check(chatRate);
+        SwarmFlags.PAYLOAD.check(payload);
+        SwarmFlags.MOVE_RATE.check(moveRate);
+        SwarmFlags.PING_INTERVAL.check(pingIntervalSeconds);
+        SwarmFlags.DURATION.check(durationSeconds);
+        SwarmFlags.WINDOW.check(window);
+        SwarmFlags.MAX_P99.check(maxP99Millis);
+        SwarmFlags.THREADS.check(threads);
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
         }
     }
 

@@ -4,13 +4,13 @@ import io.servercore.net.Transport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The command line of {@code java -jar dummyclient.jar}. Picocli fills the fields;
- * {@link #toConfig()} checks them against their {@link Range}s.
+ * {@link #toConfig()} checks them against {@link SwarmFlags}, whose words each description
+ * repeats.
  *
  * <p>Not thread-safe; used once, by the thread that parses.
  */
@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                         + "attack was answered as expected); 1 when not (the summary says why); 2 for a bad flag."})
 final class SwarmOptions {
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1",
-            description = "Server address (default: ${DEFAULT-VALUE}).")
+            description = "Server address, a host name or address (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777",
@@ -31,8 +31,8 @@ final class SwarmOptions {
     int port;
 
     @Option(names = "--targets", paramLabel = "HOST:PORT", split = ",",
-            description = "Servers to spread the sessions over, e.g. the nodes of a cluster; each room gets members "
-                    + "on every one (default: --host:--port alone).")
+            description = "Servers to spread the sessions over, e.g. the nodes of a cluster, HOST:PORT with PORT "
+                    + "1..65535, comma-separated; each room gets members on every one (default: --host:--port alone).")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--clients", paramLabel = "N", defaultValue = "100",
@@ -71,8 +71,8 @@ final class SwarmOptions {
     double duration;
 
     @Option(names = "--mode", paramLabel = "chat|echo", defaultValue = "chat",
-            description = "chat: rooms, chats, moves, pings; echo: C_Ping round trips only "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "What the sessions do, chat|echo: chat enters rooms, chats, moves and pings; echo keeps "
+                    + "C_Ping round trips going only (default: ${DEFAULT-VALUE}).")
     String mode;
 
     @Option(names = "--window", paramLabel = "N", defaultValue = "1",
@@ -80,21 +80,22 @@ final class SwarmOptions {
     int window;
 
     @Option(names = "--json", paramLabel = "FILE",
-            description = "Also write the summary's figures to FILE as JSON.")
+            description = "Also write the summary's figures as JSON to FILE, a file path.")
     Path json;
 
     @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write the run as one self-contained HTML page to FILE: configuration, throughput and "
-                    + "latency over time, the latency percentile distribution, errors and disconnects, the verdict.")
+            description = "Also write the run as one self-contained HTML page to FILE, a file path: configuration, "
+                    + "throughput and latency over time, the latency percentile distribution, errors and disconnects, "
+                    + "the verdict.")
     Path html;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "I/O threads, 0..1024; 0 means one per core (default: one per core).")
+            description = "I/O threads, 0 (one per core) or 1..1024 (default: 0, one per core).")
     int threads;
 
     @Option(names = "--transport", paramLabel = "NAME",
-            description = "The port under the swarm's engine: servercore (its own selector loops) or jdk (the "
-                    + "JDK's provider) (default: servercore on Linux, jdk elsewhere).")
+            description = "The port under the swarm's engine, servercore|jdk: servercore's own selector loops, or the "
+                    + "JDK's provider (default: servercore on Linux, jdk elsewhere).")
     String transport;
 
     @Option(names = "--max-p99", paramLabel = "MS", defaultValue = "0",
@@ -103,8 +104,8 @@ final class SwarmOptions {
     double maxP99;
 
     @Option(names = "--attack", paramLabel = "MODE", split = ",",
-            description = "Hostile sessions beside the players, each checked for the server's answer: "
-                    + "malformed, drip, flood, never-read, reset, churn (default: none).")
+            description = "Hostile sessions beside the players, each checked for the server's answer, "
+                    + "malformed|drip|flood|never-read|reset|churn, each at most once (default: none).")
     List<String> attack = new ArrayList<>();
 
     @Option(names = "--attackers", paramLabel = "N", defaultValue = "10",
@@ -127,15 +128,13 @@ final class SwarmOptions {
 
     /** @throws IllegalArgumentException naming the first flag out of range, its value and what is allowed */
     SwarmConfig toConfig() {
-        Range.THREADS.check(threads);
-        int ioThreads = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
         List<AttackMode> modes = new ArrayList<>();
         for (String value : attack) {
             modes.add(AttackMode.parse(value));
         }
         AttackConfig attacks = new AttackConfig(modes, attackers, cycleRate, floodRate, dripInterval);
         return new SwarmConfig(host, port, clients, rooms, connectRate, chatRate, payload, moveRate, pingInterval,
-                duration, Mode.parse(mode), window, ioThreads, maxP99, attacks, transport(transport),
+                duration, Mode.parse(mode), window, threads, maxP99, attacks, transport(transport),
                 Target.parseAll(targets));
     }
 
@@ -147,22 +146,7 @@ final class SwarmOptions {
         try {
             return Transport.parse(name);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid --transport " + name + ": allowed " + Transport.allowed());
+            throw SwarmFlags.TRANSPORT.invalid(name);
         }
-    }
-
-    /**
-     * The one-line message for a flag picocli rejected: for a flag with a {@link Range}, the
-     * flag, the value and what is allowed; otherwise picocli's own words.
-     */
-    static String explain(CommandLine.ParameterException e) {
-        if (e.getArgSpec() instanceof CommandLine.Model.OptionSpec option && e.getValue() != null) {
-            String flag = option.longestName();
-            Range range = Range.of(flag);
-            if (range != null) {
-                return "invalid " + flag + " " + e.getValue() + ": allowed " + range.allowed();
-            }
-        }
-        return e.getMessage();
     }
 }

@@ -14,9 +14,9 @@ import java.util.List;
 record Target(String host, int port) {
     Target {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("invalid target host '" + host + "': allowed a host name or address");
+            throw SwarmFlags.TARGETS.invalid(host + ":" + port);
         }
-        Range.PORT.check(port);
+        SwarmFlags.PORT.check(port);
     }
 
     /**
@@ -36,9 +36,8 @@ record Target(String host, int port) {
                     port = -1;
                 }
             }
-            if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("invalid --targets " + value + ": allowed HOST:PORT with PORT 1..65535,"
-                        + " comma-separated");
+            if (port < 1 || port > 65535 || value.substring(0, colon).isBlank()) {
+                throw SwarmFlags.TARGETS.invalid(value);
             }
             targets.add(new Target(value.substring(0, colon), port));
         }
