@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
  * as not answered and ends the connection.
  *
  * <p>Attackers enter the normal players' rooms ({@code room-(i mod rooms)}) under names
- * starting {@value #NAME_PREFIX}, which the players leave out of their room sizes.
+ * starting {@value AttackMode#NAME_PREFIX}, which the players leave out of their room sizes.
  *
  * <p>Threading: every connection of an attack is touched only by its tick, which the
  * engine's {@link JobTimer} runs on an I/O thread every {@link #TICK_NANOS}, never two at
@@ -47,7 +47,6 @@ abstract class Attack implements Runnable {
     static final long RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** For an answer that may take as long as the server is configured to take (an idle timeout). */
     static final long NO_DEADLINE = Long.MAX_VALUE;
-    static final String NAME_PREFIX = "atk-";
 
     final AttackMode mode;
     final SwarmState state;
@@ -73,9 +72,16 @@ abstract class Attack implements Runnable {
         this.cycleNanos = cycleNanos;
     }
 
-    /** Whether a player name is an attacker's. */
-    static boolean isAttacker(String name) {
-        return name.startsWith(NAME_PREFIX);
+    /** The attack {@code mode} names, on the run {@code state} describes. */
+    static Attack create(AttackMode mode, SwarmState state) {
+        return switch (mode) {
+            case MALFORMED -> new MalformedAttack(state);
+            case DRIP -> new DripAttack(state);
+            case FLOOD -> new FloodAttack(state);
+            case NEVER_READ -> new NeverReadAttack(state);
+            case RESET -> new ResetAttack(state);
+            case CHURN -> new ChurnAttack(state);
+        };
     }
 
     /** A new attacker, the {@code index}-th of this attack. */
@@ -241,7 +247,7 @@ abstract class Attack implements Runnable {
     }
 
     private static String errors(Map<Integer, Long> byCode) {
-        return byCode.isEmpty() ? "none" : SwarmResult.describe(byCode, code -> code + " " + ErrorCodes.name(code));
+        return byCode.isEmpty() ? "none" : ErrorCodes.describe(byCode);
     }
 
     /**
@@ -269,7 +275,7 @@ abstract class Attack implements Runnable {
         Attacker(int index) {
             this.index = index;
             this.room = state.config.roomOf(index);
-            this.name = NAME_PREFIX + mode.flag + "-" + index;
+            this.name = mode.attackerName(index);
         }
 
         /** Called once the connection is up; usually sends the attack's first bytes. */

@@ -15,7 +15,7 @@ enum AttackCounter {
     ANSWERED,
     /** Server closes the attack did not ask for: a flooder, a churner mid-cycle. */
     UNEXPECTED_CLOSES,
-    /** Answers that did not come within {@link Attack#ANSWER_NANOS}. */
+    /** Answers that did not come within the attack's answer time (5 s). */
     NOT_ANSWERED,
     /** Frames from the server the attacker could not parse; each ends its connection. */
     PROTOCOL_ERRORS,

@@ -2,28 +2,40 @@ package io.servercore.dummyclient;
 
 import java.util.Locale;
 import java.util.StringJoiner;
-import java.util.function.Function;
 
-/** The hostile clients {@code --attack} can add beside the players, and the class that plays each. */
+/**
+ * The hostile clients {@code --attack} can add beside the players, by the names the flag takes,
+ * and how their connections are named in a room: {@value #NAME_PREFIX}, the attack, the
+ * attacker's number. Players leave such names out of their room sizes ({@link #isAttacker}).
+ *
+ * <p>Immutable and thread-safe.
+ */
 enum AttackMode {
-    MALFORMED("malformed", MalformedAttack::new),
-    DRIP("drip", DripAttack::new),
-    FLOOD("flood", FloodAttack::new),
-    NEVER_READ("never-read", NeverReadAttack::new),
-    RESET("reset", ResetAttack::new),
-    CHURN("churn", ChurnAttack::new);
+    MALFORMED("malformed"),
+    DRIP("drip"),
+    FLOOD("flood"),
+    NEVER_READ("never-read"),
+    RESET("reset"),
+    CHURN("churn");
+
+    /** What every attacker's name in a room starts with. */
+    static final String NAME_PREFIX = "atk-";
 
     /** The flag value, e.g. {@code never-read}. */
     final String flag;
-    private final Function<SwarmState, Attack> factory;
 
-    AttackMode(String flag, Function<SwarmState, Attack> factory) {
+    AttackMode(String flag) {
         this.flag = flag;
-        this.factory = factory;
     }
 
-    Attack create(SwarmState state) {
-        return factory.apply(state);
+    /** The name the {@code index}-th attacker of this attack enters its room under. */
+    String attackerName(int index) {
+        return NAME_PREFIX + flag + "-" + index;
+    }
+
+    /** Whether a player name is an attacker's. */
+    static boolean isAttacker(String name) {
+        return name.startsWith(NAME_PREFIX);
     }
 
     /** The JSON key of its report section, e.g. {@code attackNeverRead}. */

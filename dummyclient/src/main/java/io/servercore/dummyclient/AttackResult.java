@@ -19,7 +19,7 @@ final class AttackResult {
     private final Histogram closeAfter;
     private final long oldestOpenAtEnd;
     private final Map<AttackCounter, String> firstMessages;
-    private final Report.Section section;
+    private final Section section;
     private final List<String> failures;
 
     private AttackResult(Attack attack) {
@@ -27,12 +27,12 @@ final class AttackResult {
         this.mode = attack.mode;
         this.counters = m.snapshot();
         this.errorsByCode = Collections.unmodifiableMap(m.codes());
-        this.closeAfter = SwarmResult.frozen(m.closeAfter);
+        this.closeAfter = m.closeAfter.frozen();
         this.oldestOpenAtEnd = m.oldestAtEnd();
         this.firstMessages = m.firstMessages();
         List<Figure> figures = attack.commonFigures(this);
         attack.figures(this, figures);
-        this.section = new Report.Section(mode.key(), "attack: " + mode.flag, List.copyOf(figures));
+        this.section = new Section(mode.key(), "attack: " + mode.flag, List.copyOf(figures));
         List<String> out = new ArrayList<>();
         attack.commonFailures(this, out);
         attack.failures(this, out);
@@ -71,7 +71,7 @@ final class AttackResult {
         return message == null ? "" : " (first: " + message + ")";
     }
 
-    Report.Section section() {
+    Section section() {
         return section;
     }
 

@@ -1,8 +1,21 @@
 package io.servercore.dummyclient;
 
-/** The names of PROTOCOL.md's S_Error codes, for people reading a report. Stateless. */
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The names of the protocol's S_Error codes (docs/protocol.md, "Errors that keep the session"),
+ * for people reading a report. Stateless.
+ */
 final class ErrorCodes {
     private ErrorCodes() {
+    }
+
+    /** {@code 3 RATE_LIMITED x12, 4 ROOM_FULL x1}: counts by code, in the map's order. */
+    static String describe(Map<Integer, Long> byCode) {
+        StringJoiner out = new StringJoiner(", ");
+        byCode.forEach((code, n) -> out.add(code + " " + name(code) + " x" + n));
+        return out.toString();
     }
 
     /** The code's name, e.g. {@code RATE_LIMITED}, or {@code UNKNOWN}. */

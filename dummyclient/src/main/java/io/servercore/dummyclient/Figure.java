@@ -53,6 +53,30 @@ record Figure(String key, String label, Object value, int decimals, String unit)
         if (value instanceof Double d) {
             return Double.isFinite(d) ? String.format(Locale.ROOT, "%." + decimals + "f", d) : "null";
         }
-        return Json.quote(String.valueOf(value));
+        return quote(String.valueOf(value));
+    }
+
+    /** {@code text} as a JSON string literal, quotes included. */
+    static String quote(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"').toString();
     }
 }
+

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * <p>Never faster than asked and never in a burst to catch up: each tick sends what is due
  * since the last, at most {@value #MAX_CATCH_UP_MILLIS} ms worth. When more than
- * {@link PlayerSession#HOLD_BACK_BYTES} wait unsent (the server does not read), due pings are
+ * {@link SwarmConfig#HOLD_BACK_BYTES} wait unsent (the server does not read), due pings are
  * held back and counted.
  *
  * <p>Threading: as every {@link Attack}, all on its tick.
@@ -51,7 +51,7 @@ final class FloodAttack extends Attack {
                 if (n <= 0) {
                     return;
                 }
-                if (pending() > PlayerSession.HOLD_BACK_BYTES) {
+                if (pending() > SwarmConfig.HOLD_BACK_BYTES) {
                     metrics.add(AttackCounter.HELD_BACK, n);
                     return;
                 }

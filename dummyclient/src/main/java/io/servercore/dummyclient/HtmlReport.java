@@ -86,7 +86,7 @@ final class HtmlReport {
         out.append("</section>\n");
         problems(r, out);
         out.append("<section id=\"figures\">\n<h2>Every figure of the summary</h2>\n");
-        for (Report.Section section : Report.sections(r)) {
+        for (Section section : Report.sections(r)) {
             out.append("<table class=\"figures\" data-section=\"").append(esc(section.key())).append("\">\n<caption>")
                     .append(esc(section.title())).append("</caption>\n");
             if (section.figures().isEmpty()) {
@@ -230,7 +230,7 @@ final class HtmlReport {
 
     /** The data the script draws from, as JSON; {@code </} escaped so that it cannot end the script element. */
     private static String data(SwarmResult r) {
-        StringBuilder out = new StringBuilder("{\"mode\": ").append(Json.quote(r.config.mode().flagValue()));
+        StringBuilder out = new StringBuilder("{\"mode\": ").append(Figure.quote(r.config.mode().flagValue()));
         out.append(",\n\"timeline\": {\"t\": ").append(series(r.seconds, Second::atSeconds));
         out.append(", \"sent\": ").append(series(r.seconds, Second::sent));
         out.append(", \"asked\": ").append(series(r.seconds, Second::asked));
@@ -239,14 +239,14 @@ final class HtmlReport {
         out.append(", \"p50\": ").append(series(r.seconds, Second::p50Millis));
         out.append(", \"p99\": ").append(series(r.seconds, Second::p99Millis));
         StringJoiner phases = new StringJoiner(", ", "[", "]");
-        r.seconds.forEach(s -> phases.add(Json.quote(s.phase())));
+        r.seconds.forEach(s -> phases.add(Figure.quote(s.phase())));
         out.append(", \"phase\": ").append(phases).append("},\n\"percentiles\": [");
         StringJoiner curves = new StringJoiner(",\n");
-        distributions(r).forEach((name, h) -> curves.add("{\"name\": " + Json.quote(name) + ", \"points\": "
+        distributions(r).forEach((name, h) -> curves.add("{\"name\": " + Figure.quote(name) + ", \"points\": "
                 + percentilePoints(h) + "}"));
         out.append(curves).append("],\n\"problems\": [");
         StringJoiner kinds = new StringJoiner(", ");
-        problemKinds(r).forEach(k -> kinds.add("[" + Json.quote(k.getKey()) + ", " + k.getValue() + "]"));
+        problemKinds(r).forEach(k -> kinds.add("[" + Figure.quote(k.getKey()) + ", " + k.getValue() + "]"));
         out.append(kinds).append("]}");
         return out.toString().replace("</", "<\\/");
     }

@@ -20,41 +20,18 @@ final class Json {
         out.append("  \"failures\": [");
         List<String> failures = r.failures();
         for (int i = 0; i < failures.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(quote(failures.get(i)));
+            out.append(i == 0 ? "" : ", ").append(Figure.quote(failures.get(i)));
         }
         out.append("]");
-        for (Report.Section section : Report.sections(r)) {
-            out.append(",\n  ").append(quote(section.key())).append(": {");
+        for (Section section : Report.sections(r)) {
+            out.append(",\n  ").append(Figure.quote(section.key())).append(": {");
             List<Figure> figures = section.figures();
             for (int i = 0; i < figures.size(); i++) {
                 Figure f = figures.get(i);
-                out.append(i == 0 ? "" : ", ").append(quote(f.key())).append(": ").append(f.json());
+                out.append(i == 0 ? "" : ", ").append(Figure.quote(f.key())).append(": ").append(f.json());
             }
             out.append('}');
         }
         return out.append("\n}\n").toString();
-    }
-
-    /** {@code text} as a JSON string literal, quotes included. */
-    static String quote(String text) {
-        StringBuilder out = new StringBuilder(text.length() + 2).append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
     }
 }

@@ -37,4 +37,10 @@ final class Latency {
     Histogram total() {
         return total;
     }
+
+    /** Everything recorded, as a copy of its own, once recording has ended. Reporter thread only. */
+    Histogram frozen() {
+        interval();
+        return total.copy();
+    }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * S_BroadcastEnter, minus S_BroadcastLeave, plus itself; the server broadcasts in the order it
  * accepts, so when its own chat comes back the view is the room that chat was delivered to.
  *
- * <p>Attackers ({@code --attack}) share the players' rooms under names {@link Attack#isAttacker}
+ * <p>Attackers ({@code --attack}) share the players' rooms under names {@link AttackMode#isAttacker}
  * knows. A session keeps them apart: they are not in its room size (the swarm counts only
  * what players receive), their chats and moves are counted as seen but not checked, and the
  * run adds up, over all sessions, how many attackers each still sees in its room, which must
@@ -50,12 +50,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * through the {@link Metrics}.
  */
 final class PlayerSession extends PacketSession {
-    /**
-     * Bytes queued unsent above which due sends are held back, the session's high water mark:
-     * the server is not keeping up. They go out again once the queue fell below half of it.
-     */
-    static final long HOLD_BACK_BYTES = 256 * 1024;
-
     private static final ClientPacketManager<PlayerSession> PACKETS =
             new ClientPacketManager<>(new PlayerHandler(), PlayerSession::malformed);
 
@@ -149,7 +143,7 @@ final class PlayerSession extends PacketSession {
     private int players(S_EnterRoom packet) {
         int players = 0;
         for (S_EnterRoom.Player member : packet.player) {
-            if (Attack.isAttacker(member.name)) {
+            if (AttackMode.isAttacker(member.name)) {
                 attackerEntered(member.playerId);
             } else {
                 players++;
@@ -165,7 +159,7 @@ final class PlayerSession extends PacketSession {
     }
 
     void onBroadcastEnter(S_BroadcastEnter packet) {
-        if (Attack.isAttacker(packet.name)) {
+        if (AttackMode.isAttacker(packet.name)) {
             attackerEntered(packet.playerId);
         } else {
             roomSize++;
@@ -259,7 +253,7 @@ final class PlayerSession extends PacketSession {
 
     /**
      * A slot of {@code kind} is due at {@code due} (run clock): send it, unless the session is
-     * not writable (more than {@link #HOLD_BACK_BYTES} waited unsent and have not drained to half
+     * not writable (more than {@link SwarmConfig#HOLD_BACK_BYTES} waited unsent and have not drained to half
      * of it yet), in which case the slot is counted as held back.
      */
     void fire(Pacer.Kind kind, long due) {

@@ -24,10 +24,6 @@ final class Report {
     private Report() {
     }
 
-    /** A titled group of figures; its key names a JSON object. */
-    record Section(String key, String title, List<Figure> figures) {
-    }
-
     static List<Section> sections(SwarmResult r) {
         List<Section> out = new ArrayList<>();
         out.add(run(r));

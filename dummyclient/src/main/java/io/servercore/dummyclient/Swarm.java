@@ -76,7 +76,7 @@ final class Swarm {
         Connector connector = new Connector(targets, state);
         List<Attack> attacks = new ArrayList<>();
         for (AttackMode mode : config.attack().modes()) {
-            attacks.add(mode.create(state));
+            attacks.add(Attack.create(mode, state));
         }
         Progress progress = new Progress(state, out, targets::queuedBytes, attacks);
         try {
@@ -142,7 +142,7 @@ final class Swarm {
     private static ServiceConfig serviceConfig(SwarmConfig config, Target target) {
         return ServiceConfig.builder().host(target.host()).port(target.port())
                 .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE)
-                .writeBufferWaterMark(PlayerSession.HOLD_BACK_BYTES / 2, PlayerSession.HOLD_BACK_BYTES).build();
+                .writeBufferWaterMark(SwarmConfig.HOLD_BACK_BYTES / 2, SwarmConfig.HOLD_BACK_BYTES).build();
     }
 
     private boolean rampDone(Connector connector) {

@@ -32,6 +32,12 @@ record SwarmConfig(String host, int port, int clients, int rooms, double connect
                    int payload, double moveRate, double pingIntervalSeconds, double durationSeconds, Mode mode,
                    int window, int threads, double maxP99Millis, AttackConfig attack, Transport transport,
                    List<Target> targets) {
+    /**
+     * Bytes queued unsent in one connection above which its due sends are held back, a player's
+     * high water mark: the server is not keeping up. They go out again once the queue fell below
+     * half of it.
+     */
+    static final long HOLD_BACK_BYTES = 256 * 1024;
 
     /** The same run on the platform's {@linkplain Transport#defaultTransport() default transport}, at {@code host:port}. */
     SwarmConfig(String host, int port, int clients, int rooms, double connectRate, double chatRate,

@@ -53,10 +53,10 @@ final class SwarmResult {
         Metrics metrics = state.metrics;
         this.config = state.config;
         this.counters = metrics.snapshot();
-        this.chatLatency = frozen(metrics.chatLatency);
-        this.chatLatencyCalm = frozen(metrics.chatLatencyCalm);
-        this.chatLatencyAttacked = frozen(metrics.chatLatencyAttacked);
-        this.pingRtt = frozen(metrics.pingRtt);
+        this.chatLatency = metrics.chatLatency.frozen();
+        this.chatLatencyCalm = metrics.chatLatencyCalm.frozen();
+        this.chatLatencyAttacked = metrics.chatLatencyAttacked.frozen();
+        this.pingRtt = metrics.pingRtt.frozen();
         this.errorsByCode = Collections.unmodifiableMap(metrics.errorsByCode());
         this.disconnectsByCause = Collections.unmodifiableMap(metrics.disconnectsByCause());
         this.connectFailureSamples = metrics.connectFailureSamples();
@@ -69,12 +69,6 @@ final class SwarmResult {
         this.peakQueued = peakQueued;
         this.attacks = List.copyOf(attacks);
         this.seconds = List.copyOf(seconds);
-    }
-
-    /** Everything {@code latency} recorded, as a copy of its own. */
-    static Histogram frozen(Latency latency) {
-        latency.interval();
-        return latency.total().copy();
     }
 
     long count(Counter counter) {
@@ -144,7 +138,7 @@ final class SwarmResult {
         notZero(out, Counter.ORDER_GAPS, " chats went missing between two chats of their sender");
         long errors = count(Counter.SERVER_ERRORS);
         if (errors > 0) {
-            out.add("the server answered " + errors + " S_Error: " + describe(errorsByCode, code -> code + " " + ErrorCodes.name(code)));
+            out.add("the server answered " + errors + " S_Error: " + ErrorCodes.describe(errorsByCode));
         }
         if (config.maxP99Millis() > 0 && chatLatency.getTotalCount() > 0
                 && chatLatency.getValueAtPercentile(99) / 1000.0 > config.maxP99Millis()) {
@@ -190,7 +184,7 @@ final class SwarmResult {
     }
 
     /** {@code A x1, B x2}: counts by key, in the map's order. */
-    static <K> String describe(Map<K, Long> counts, Function<K, String> name) {
+    private static <K> String describe(Map<K, Long> counts, Function<K, String> name) {
         StringJoiner out = new StringJoiner(", ");
         counts.forEach((key, n) -> out.add(name.apply(key) + " x" + n));
         return out.toString();

@@ -77,6 +77,6 @@ class ChatCheckTest {
 
     @Test
     void jsonStringsAreEscaped() {
-        assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", Json.quote("a\"b\\c\nd\u0001"));
+        assertEquals("\"a\\\"b\\\\c\\nd\\u0001\"", Figure.quote("a\"b\\c\nd\u0001"));
     }
 }
