@@ -55,7 +55,7 @@ abstract class CycleAttack extends Attack {
         private int echoes;
 
         Member(int index) {
-            super(index);
+            super(CycleAttack.this, index);
         }
 
         @Override

@@ -33,7 +33,7 @@ final class DripAttack extends Attack {
 
     @Override
     Attacker attacker(int index) {
-        return new Attacker(index) {
+        return new Attacker(this, index) {
             private int at;
             private long nextByte;
 

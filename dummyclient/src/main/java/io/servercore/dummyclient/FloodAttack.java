@@ -33,7 +33,7 @@ final class FloodAttack extends Attack {
 
     @Override
     Attacker attacker(int index) {
-        return new Attacker(index) {
+        return new Attacker(this, index) {
             private long openedAt;
             private long due;
 

@@ -66,7 +66,7 @@ final class MalformedAttack extends Attack {
 
     @Override
     Attacker attacker(int index) {
-        return new Attacker(index) {
+        return new Attacker(this, index) {
             private int kind;
 
             @Override

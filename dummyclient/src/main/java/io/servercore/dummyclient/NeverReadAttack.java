@@ -41,7 +41,7 @@ final class NeverReadAttack extends Attack {
 
     @Override
     Attacker attacker(int index) {
-        return new Attacker(index) {
+        return new Attacker(this, index) {
             private long nextProbe;
 
             @Override
