@@ -1,11 +1,18 @@
 package io.servercore.dummyclient;
 
+import io.servercore.cli.Flags;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.SwarmFlags;
+import io.servercore.dummyclient.config.SwarmOptions;
+import io.servercore.dummyclient.report.HtmlReport;
+import io.servercore.dummyclient.report.Json;
+import io.servercore.dummyclient.report.Report;
+import io.servercore.dummyclient.report.SwarmResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.servercore.cli.Flags;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 

@@ -1,5 +1,20 @@
 package io.servercore.dummyclient;
 
+import io.servercore.dummyclient.attack.Attack;
+import io.servercore.dummyclient.attack.AttackResult;
+import io.servercore.dummyclient.config.AttackMode;
+import io.servercore.dummyclient.config.Mode;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.Target;
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.metrics.Metrics;
+import io.servercore.dummyclient.metrics.SwarmState;
+import io.servercore.dummyclient.player.Connector;
+import io.servercore.dummyclient.player.Pacer;
+import io.servercore.dummyclient.player.PlayerSession;
+import io.servercore.dummyclient.player.Targets;
+import io.servercore.dummyclient.report.Progress;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.net.IoCore;
 import io.servercore.net.ServiceConfig;
 import io.servercore.packet.PacketHeader;

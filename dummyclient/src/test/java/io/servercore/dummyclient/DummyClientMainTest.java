@@ -5,10 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.cli.Flag;
+import io.servercore.dummyclient.config.AttackMode;
+import io.servercore.dummyclient.config.Mode;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.SwarmFlags;
+import io.servercore.dummyclient.config.SwarmOptions;
 import io.servercore.gameserver.GameServer;
 import java.io.PrintWriter;
-import java.net.ServerSocket;
 import java.io.StringWriter;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -23,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /** The command line: flags, help, exit status, summary and JSON. */
 class DummyClientMainTest {
@@ -43,7 +48,8 @@ class DummyClientMainTest {
         {"--host ''", "invalid --host '': allowed a host name or address"},
         {"--port 70000", "invalid --port 70000: allowed 1..65535"},
         {"--port 0", "invalid --port 0: allowed 1..65535"},
-        {"--targets 127.0.0.1:7001,nohost", "invalid --targets nohost: allowed HOST:PORT with PORT 1..65535, comma-separated"},
+        {"--targets 127.0.0.1:7001,nohost",
+            "invalid --targets nohost: allowed HOST:PORT with PORT 1..65535, comma-separated"},
         {"--clients 0", "invalid --clients 0: allowed 1..1000000"},
         {"--clients abc", "invalid --clients abc: allowed 1..1000000"},
         {"--rooms 0", "invalid --rooms 0: allowed 1..1000000"},

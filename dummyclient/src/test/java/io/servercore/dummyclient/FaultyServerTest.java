@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.dummyclient.FakeServer.Fault;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.report.Report;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.net.DisconnectReason;
 import io.servercore.packet.PacketHeader;
 import java.io.IOException;
