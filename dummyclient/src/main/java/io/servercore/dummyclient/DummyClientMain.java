@@ -37,8 +37,11 @@ public final class DummyClientMain {
         System.exit(run(args, out, err));
     }
 
-    /** Runs the command line and returns its exit status. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line and returns its exit status. Public for the docs' check that every
+     * flag a README gives this jar is in its {@code --help}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SwarmOptions options = new SwarmOptions();
         CommandLine cli = new CommandLine(options);
         SwarmConfig config;

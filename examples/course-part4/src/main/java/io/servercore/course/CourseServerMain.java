@@ -27,9 +27,10 @@ public final class CourseServerMain {
 
     /**
      * Runs the command line; returns an exit status, or -1 once the server runs (it then lives
-     * until the JVM is told to stop).
+     * until the JVM is told to stop). Public for the docs' check that every flag a README gives
+     * this jar is in its {@code --help}.
      */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CourseServerOptions options = new CourseServerOptions();
         CommandLine cli = new CommandLine(options);
         CourseServerConfig config;
