@@ -8,15 +8,11 @@ import io.servercore.dummyclient.metrics.AttackMetrics;
 import io.servercore.dummyclient.metrics.ErrorCodes;
 import io.servercore.dummyclient.metrics.Figure;
 import io.servercore.dummyclient.metrics.SwarmState;
-import io.servercore.dummyclient.protocol.S_Error;
 import io.servercore.job.Cancellable;
 import io.servercore.job.JobTimer;
 import io.servercore.packet.MalformedPacketException;
-import io.servercore.packet.Packet;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +40,8 @@ import org.HdrHistogram.Histogram;
  * once (the timer orders each run after the previous), so attackers need no locks and no call
  * blocks. The runner calls {@link #start}, {@link #finish}, {@link #stop} and {@link #result}
  * from its own thread: {@code finish} is a volatile flag the tick reads; {@code stop} cancels
- * the tick, which waits out a tick under way, and only then closes what is left. The {@link AttackMetrics} are thread-safe and read by the runner.
+ * the tick, which waits out a tick under way, and only then closes what is left. The
+ * {@link AttackMetrics} are thread-safe and read by the runner.
  */
 public abstract class Attack implements Runnable {
     static final long TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
