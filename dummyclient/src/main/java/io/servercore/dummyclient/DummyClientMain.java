@@ -1,5 +1,13 @@
 package io.servercore.dummyclient;
 
+import io.servercore.cli.Flags;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.SwarmFlags;
+import io.servercore.dummyclient.config.SwarmOptions;
+import io.servercore.dummyclient.report.HtmlReport;
+import io.servercore.dummyclient.report.Json;
+import io.servercore.dummyclient.report.Report;
+import io.servercore.dummyclient.report.SwarmResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +26,7 @@ import picocli.CommandLine;
  */
 public final class DummyClientMain {
     /** Exit status for a flag out of range or not understood. */
-    static final int USAGE = 2;
+    static final int USAGE = Flags.USAGE;
 
     private DummyClientMain() {
     }
@@ -29,8 +37,11 @@ public final class DummyClientMain {
         System.exit(run(args, out, err));
     }
 
-    /** Runs the command line and returns its exit status. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line and returns its exit status. Public for the docs' check that every
+     * flag a README gives this jar is in its {@code --help}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SwarmOptions options = new SwarmOptions();
         CommandLine cli = new CommandLine(options);
         SwarmConfig config;
@@ -46,9 +57,9 @@ public final class DummyClientMain {
             }
             config = options.toConfig();
         } catch (CommandLine.ParameterException e) {
-            return usage(err, SwarmOptions.explain(e));
+            return Flags.usage(err, "dummyclient", SwarmFlags.ALL.explain(e));
         } catch (IllegalArgumentException e) {
-            return usage(err, e.getMessage());
+            return Flags.usage(err, "dummyclient", e.getMessage());
         }
         SwarmResult result;
         try {
@@ -81,11 +92,6 @@ public final class DummyClientMain {
             err.println("dummyclient: cannot write " + file + ": " + e.getMessage());
             return false;
         }
-    }
-
-    private static int usage(PrintWriter err, String message) {
-        err.println("dummyclient: " + message + " (see --help)");
-        return USAGE;
     }
 
     /** For tests and scripts: the config the given flags make, or an exception naming the bad one. */

@@ -1,5 +1,20 @@
 package io.servercore.dummyclient;
 
+import io.servercore.dummyclient.attack.Attack;
+import io.servercore.dummyclient.attack.AttackResult;
+import io.servercore.dummyclient.config.AttackMode;
+import io.servercore.dummyclient.config.Mode;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.Target;
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.metrics.Metrics;
+import io.servercore.dummyclient.metrics.SwarmState;
+import io.servercore.dummyclient.player.Connector;
+import io.servercore.dummyclient.player.Pacer;
+import io.servercore.dummyclient.player.PlayerSession;
+import io.servercore.dummyclient.player.Targets;
+import io.servercore.dummyclient.report.Progress;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.net.IoCore;
 import io.servercore.net.ServiceConfig;
 import io.servercore.packet.PacketHeader;
@@ -76,7 +91,7 @@ final class Swarm {
         Connector connector = new Connector(targets, state);
         List<Attack> attacks = new ArrayList<>();
         for (AttackMode mode : config.attack().modes()) {
-            attacks.add(mode.create(state));
+            attacks.add(Attack.create(mode, state));
         }
         Progress progress = new Progress(state, out, targets::queuedBytes, attacks);
         try {
@@ -142,7 +157,7 @@ final class Swarm {
     private static ServiceConfig serviceConfig(SwarmConfig config, Target target) {
         return ServiceConfig.builder().host(target.host()).port(target.port())
                 .maxSessions(Math.max(1, config.clients())).maxFrameSize(PacketHeader.MAX_FRAME_SIZE)
-                .writeBufferWaterMark(PlayerSession.HOLD_BACK_BYTES / 2, PlayerSession.HOLD_BACK_BYTES).build();
+                .writeBufferWaterMark(SwarmConfig.HOLD_BACK_BYTES / 2, SwarmConfig.HOLD_BACK_BYTES).build();
     }
 
     private boolean rampDone(Connector connector) {

@@ -2,6 +2,8 @@ package io.servercore.dummyclient;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.metrics.Counter;
 import io.servercore.gameserver.GameServer;
 import io.servercore.gameserver.GameServerConfig;
 import io.servercore.gameserver.NatsServer;

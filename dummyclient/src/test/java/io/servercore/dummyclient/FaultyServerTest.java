@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.servercore.dummyclient.FakeServer.Fault;
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.report.Report;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.net.DisconnectReason;
 import io.servercore.packet.PacketHeader;
 import java.io.IOException;
@@ -110,10 +114,10 @@ class FaultyServerTest {
 
             run.assertFailed("chats never came back to their sender");
             assertTrue(run.count(Counter.CHATS_HELD) > 0, run.explain());
-            assertTrue(r.queuedAtStop > PlayerSession.HOLD_BACK_BYTES, run.explain());
+            assertTrue(r.queuedAtStop > SwarmConfig.HOLD_BACK_BYTES, run.explain());
             // Held back, not piled up: a session stops sending once it has HOLD_BACK_BYTES queued,
             // so each holds at most that and the one chat (one frame) that crossed the line.
-            assertTrue(r.queuedAtStop <= 2 * (PlayerSession.HOLD_BACK_BYTES + PacketHeader.MAX_FRAME_SIZE), run.explain());
+            assertTrue(r.queuedAtStop <= 2 * (SwarmConfig.HOLD_BACK_BYTES + PacketHeader.MAX_FRAME_SIZE), run.explain());
             assertTrue(Report.table(r).contains("held back, server not reading"), run.explain());
         }
     }

@@ -3,6 +3,8 @@ package io.servercore.dummyclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.gameserver.GameServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

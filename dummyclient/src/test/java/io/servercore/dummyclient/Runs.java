@@ -3,6 +3,10 @@ package io.servercore.dummyclient;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.metrics.Counter;
+import io.servercore.dummyclient.report.Report;
+import io.servercore.dummyclient.report.SwarmResult;
 import io.servercore.gameserver.GameServer;
 import io.servercore.gameserver.GameServerConfig;
 import java.io.IOException;

@@ -2,6 +2,9 @@ package io.servercore.dummyclient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.servercore.dummyclient.config.SwarmConfig;
+import io.servercore.dummyclient.config.Target;
+import io.servercore.dummyclient.player.Targets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

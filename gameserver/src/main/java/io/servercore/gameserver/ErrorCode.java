@@ -1,7 +1,7 @@
 package io.servercore.gameserver;
 
 /**
- * The codes of {@code S_Error}: errors that keep the session open (PROTOCOL.md section 4).
+ * The codes of {@code S_Error}: errors that keep the session open (docs/protocol.md section 5).
  */
 enum ErrorCode {
     /** A field out of its allowed range. */

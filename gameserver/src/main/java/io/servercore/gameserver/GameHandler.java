@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The game's packet handlers: argument checks of PROTOCOL.md section 4 on the receive path,
+ * The game's packet handlers: argument checks of docs/protocol.md section 4 on the receive path,
  * then a job on the session's room. A new packet is one PDL element and one method here.
  *
  * <p>Threading: called on a session's I/O thread, one frame at a time per session; touches

@@ -1,18 +1,33 @@
 package io.servercore.gameserver;
 
+import static io.servercore.gameserver.GameServerFlags.BROADCAST_TICK;
+import static io.servercore.gameserver.GameServerFlags.CHAT_LIMIT;
+import static io.servercore.gameserver.GameServerFlags.IDLE_TIMEOUT;
+import static io.servercore.gameserver.GameServerFlags.MAX_FRAME;
+import static io.servercore.gameserver.GameServerFlags.MAX_SESSIONS;
+import static io.servercore.gameserver.GameServerFlags.METRICS_PORT;
+import static io.servercore.gameserver.GameServerFlags.OUTBOUND_LIMIT;
+import static io.servercore.gameserver.GameServerFlags.PACKET_BURST;
+import static io.servercore.gameserver.GameServerFlags.PACKET_RATE;
+import static io.servercore.gameserver.GameServerFlags.PORT;
+import static io.servercore.gameserver.GameServerFlags.ROOM_CAPACITY;
+import static io.servercore.gameserver.GameServerFlags.STATS_INTERVAL;
+import static io.servercore.gameserver.GameServerFlags.THREADS;
+
 import io.servercore.net.ServiceConfig;
 import io.servercore.net.Transport;
 import java.net.InetSocketAddress;
 
 /**
- * The game server's settings, checked: every value is in its allowed range once an instance
- * exists. Defaults are PROTOCOL.md's.
+ * The game server's settings, checked against {@link GameServerFlags}: every value is in its
+ * allowed range once an instance exists, and a value out of range is named by its flag. Defaults
+ * are those of the protocol (docs/protocol.md).
  *
  * <p>Immutable and thread-safe.
  *
  * @param host              address to listen on
  * @param port              port to listen on, 0 for any free one
- * @param threads           I/O threads
+ * @param threads           I/O threads; 0 is replaced by one per core
  * @param maxSessions       connections served at once; more are closed at once
  * @param maxFrameSize      inbound frame limit in bytes, header included
  * @param roomCapacity      members a room holds
@@ -43,28 +58,32 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     static final String DEFAULT_METRICS_HOST = "127.0.0.1";
 
     public GameServerConfig {
-        check("--port", port, 0, 65535);
-        check("--threads", threads, 1, 1024);
-        check("--max-sessions", maxSessions, 1, Integer.MAX_VALUE);
-        check("--max-frame", maxFrameSize, 4, 65535);
-        check("--room-capacity", roomCapacity, 1, 1_000_000);
-        check("--chat-limit", chatLimit, 1, 65535 - 4 - 2 - 4);
-        check("--packet-rate", packetRate, 0, 1_000_000);
-        check("--packet-burst", packetBurst, packetRate == 0 ? 0 : 1, 10_000_000);
-        check("--outbound-limit", outboundLimit, 65536, 1L << 40);
-        check("--idle-timeout", idleTimeoutMillis, 0, 86_400_000);
-        check("--stats-interval", statsMillis, 0, 86_400_000);
-        check("--broadcast-tick", broadcastTickMillis, 0, 1_000);
-        check("--metrics-port", metricsPort, 0, 65535);
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+            throw GameServerFlags.HOST.invalid(host);
         }
+        PORT.check(port);
+        THREADS.check(threads);
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
+        MAX_SESSIONS.check(maxSessions);
+        MAX_FRAME.check(maxFrameSize);
+        ROOM_CAPACITY.check(roomCapacity);
+        CHAT_LIMIT.check(chatLimit);
+        PACKET_RATE.check(packetRate);
+        if (packetRate != 0 || packetBurst != 0) {
+            PACKET_BURST.check(packetBurst); // with the rate off the burst is never used: 0 will do
+        }
+        OUTBOUND_LIMIT.check(outboundLimit);
+        IDLE_TIMEOUT.check(idleTimeoutMillis / 1000.0);
+        STATS_INTERVAL.check(statsMillis / 1000.0);
+        BROADCAST_TICK.check(broadcastTickMillis);
+        METRICS_PORT.check(metricsPort);
         if (transport == null) {
-            throw new IllegalArgumentException("invalid --transport null: allowed " + Transport.allowed());
+            throw GameServerFlags.TRANSPORT.invalid(null);
         }
         if (metricsHost == null || metricsHost.isBlank()) {
-            throw new IllegalArgumentException("invalid --metrics-host '" + metricsHost
-                    + "': a host name or address is required");
+            throw GameServerFlags.METRICS_HOST.invalid(metricsHost);
         }
     }
 
@@ -119,11 +138,5 @@ public record GameServerConfig(String host, int port, int threads, int maxSessio
     /** Where the Prometheus endpoint listens, or null when {@code metricsPort} is 0 (none). */
     InetSocketAddress metricsAddress() {
         return metricsPort == 0 ? null : InetSocketAddress.createUnresolved(metricsHost, metricsPort);
-    }
-
-    private static void check(String flag, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("invalid " + flag + " " + value + ": allowed " + min + ".." + max);
-        }
     }
 }

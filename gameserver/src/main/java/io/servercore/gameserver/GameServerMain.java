@@ -1,6 +1,7 @@
 package io.servercore.gameserver;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.servercore.cli.Flags;
 import io.servercore.gameserver.cluster.ClusterConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
 /**
  * {@code java -jar gameserver.jar [flags]}: parses the flags, starts the server, and on SIGTERM
  * or Ctrl-C shuts it down gracefully and exits 0. A bad flag stops start-up with one line
- * naming the flag, the value and what is allowed, and exit status 2.
+ * naming the flag, the value and what is allowed ({@link GameServerFlags}), and exit status 2.
  */
 public final class GameServerMain {
     private GameServerMain() {
@@ -27,9 +28,10 @@ public final class GameServerMain {
 
     /**
      * Runs the command line; returns an exit status, or -1 once the server runs (it then lives
-     * until the JVM is told to stop).
+     * until the JVM is told to stop). Public for the docs' check that every flag a README gives
+     * this jar is in its {@code --help}.
      */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         GameServerOptions options = new GameServerOptions();
         CommandLine cli = new CommandLine(options);
         GameServerConfig config;
@@ -46,9 +48,10 @@ public final class GameServerMain {
             }
             config = options.toConfig();
             cluster = options.toClusterConfig(config);
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("gameserver: " + e.getMessage() + " (see --help)");
-            return 2;
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, "gameserver", GameServerFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, "gameserver", e.getMessage());
         }
         GameServer server;
         try {

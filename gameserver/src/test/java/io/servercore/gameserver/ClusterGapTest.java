@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * node for its snapshot (SYNC with it as the target), and once the snapshot is there sends its
  * members the difference and takes the stream up again. The other node is played by hand on a
  * raw NATS connection, its bytes written out here from the wire layout (Envelope's diagram and
- * PROTOCOL.md), not by the code under test.
+ * docs/protocol.md), not by the code under test.
  */
 @ExtendWith(NatsServerCondition.class)
 @Timeout(60)

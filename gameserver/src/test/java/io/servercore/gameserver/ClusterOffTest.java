@@ -94,11 +94,11 @@ class ClusterOffTest {
 
     @Test
     void badClusterFlagsStopStartUpWithOneLineNamingThem() {
-        assertEquals("gameserver: invalid --node-name 'x': allowed only with --cluster (see --help)",
+        assertEquals("gameserver: invalid --node-name x: allowed only with --cluster (see --help)",
                 run(2, "--node-name", "x"));
-        assertEquals("gameserver: invalid --cluster 'http://127.0.0.1:4222': allowed nats://HOST:PORT (see --help)",
+        assertEquals("gameserver: invalid --cluster http://127.0.0.1:4222: allowed nats://HOST:PORT (see --help)",
                 run(2, "--cluster", "http://127.0.0.1:4222"));
-        assertEquals("gameserver: invalid --cluster 'nats://127.0.0.1': allowed nats://HOST:PORT (see --help)",
+        assertEquals("gameserver: invalid --cluster nats://127.0.0.1: allowed nats://HOST:PORT (see --help)",
                 run(2, "--cluster", "nats://127.0.0.1"));
         assertEquals("gameserver: invalid --node-name 'a b': allowed 1 to 64 of A-Z a-z 0-9 _ - (see --help)",
                 run(2, "--cluster", "nats://127.0.0.1:4222", "--node-name", "a b"));

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The whole protocol contract against a cluster of two nodes (in this JVM, through a real
  * nats-server), with each new client connecting to the other node than the one before: every
- * behaviour of PROTOCOL.md section 4 holds when a room's members are split across nodes.
+ * behaviour of docs/protocol.md section 4 holds when a room's members are split across nodes.
  * {@code roomCount} is the first node's.
  */
 @org.junit.jupiter.api.extension.ExtendWith(NatsServerCondition.class)

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * PROTOCOL.md section 4 for members on different nodes: a real nats-server and two gameserver
+ * docs/protocol.md section 4 for members on different nodes: a real nats-server and two gameserver
  * nodes in their own processes; clients of one room connect to both. Each test uses rooms of
  * its own, so they share the cluster.
  */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * PROTOCOL.md 4, C_EnterRoom: a member list that does not fit in one frame is split over
+ * docs/protocol.md section 4, C_EnterRoom: a member list that does not fit in one frame is split over
  * several S_EnterRoom frames, which the client joins. With 1,400 members of 32-byte names
  * (50 bytes an entry: 70,000 bytes of list, past the 65,535-byte frame) the joiner gets
  * several S_EnterRoom frames, each a valid frame carrying its own player id and the room, and
@@ -133,7 +133,7 @@ class MemberListSplitTest {
         }
     }
 
-    /** The bytes one member takes in S_EnterRoom's list (PROTOCOL.md 2 and 3): id, name, x, y, z. */
+    /** The bytes one member takes in S_EnterRoom's list (docs/protocol.md sections 2 and 3): id, name, x, y, z. */
     private static int entryBytes(S_EnterRoom.Player player) {
         return 4 + 2 + player.name.getBytes(StandardCharsets.UTF_8).length + 3 * 4;
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * PROTOCOL.md section 4, behaviour by behaviour, through a real socket: the contract every
+ * docs/protocol.md section 4, behaviour by behaviour, through a real socket: the contract every
  * server of the protocol passes. {@link GameServerProtocolTest} runs it against gameserver; the
  * benchmarks module runs it against the Netty reference server, so that the two servers it
  * compares speak the same protocol.

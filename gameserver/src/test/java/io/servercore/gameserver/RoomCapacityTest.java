@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * A room's capacity (PROTOCOL.md 4: a full room answers S_Error(4)) through real sockets:
+ * A room's capacity (docs/protocol.md section 4: a full room answers S_Error(4)) through real sockets:
  * entries racing for the last places admit exactly the capacity; a member switching to another
  * room frees its place; and one switching in, still waiting for the room it left, already holds
  * its place, so a newcomer meanwhile is turned away.

@@ -368,8 +368,8 @@ class RoomConcurrencyTest {
             }
             // Chat "1" was queued in A before the receiver's leave, so A owes it to the receiver, and
             // B may activate the receiver only once A processed that leave.
-            assertEquals(List.of("1", "2"), chats, "the sender's chats as the receiver got them (PROTOCOL.md 4,"
-                    + " Order); everything the receiver got: " + got);
+            assertEquals(List.of("1", "2"), chats, "the sender's chats as the receiver got them (docs/protocol.md"
+                    + " section 4, Order); everything the receiver got: " + got);
             assertTrue(enterB >= 0, "no S_EnterRoom(B) for the receiver: " + got);
             assertTrue(chat1 < enterB, "room A's chat '1' reached the receiver after its S_EnterRoom(B), so the"
                     + " receiver must take it for a chat of B: " + got);
@@ -378,7 +378,7 @@ class RoomConcurrencyTest {
 
     /**
      * Switching on while the old room lags: a client in room A, whose queue is held, enters B,
-     * chats, enters C and chats. Each C_EnterRoom is an entry (PROTOCOL.md 4: the session leaves
+     * chats, enters C and chats. Each C_EnterRoom is an entry (docs/protocol.md section 4: the session leaves
      * B as with C_LeaveRoom, then enters C), so it gets S_EnterRoom(B), its chat in B, then
      * S_EnterRoom(C) and its chat in C; none of it may be lost for waiting on room A.
      */

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.slf4j.LoggerFactory;
 
 /**
- * The violations of PROTOCOL.md section 4 close that one session, with no reply and one WARN
+ * The violations of docs/protocol.md section 6 close that one session, with no reply and one WARN
  * line naming the peer, while a bystander in the same room goes on undisturbed.
  */
 @Timeout(30)

@@ -1,7 +1,7 @@
 package io.servercore.packet;
 
 /**
- * A payload that breaks the field encoding of the protocol (section 2): a field that runs past
+ * A payload that breaks the field encoding of docs/protocol.md (section 2): a field that runs past
  * the frame, bytes left over, invalid UTF-8, a bool that is neither 0 nor 1, a list count the
  * remaining bytes cannot hold. The message names the field and the offending value and limit,
  * e.g. {@code malformed C_Chat.chat: string length=300 exceeds remaining=12}.

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * Reads the PDL field types of protocol section 2 from a payload, for generated packet
+ * Reads the PDL field types of docs/protocol.md section 2 from a payload, for generated packet
  * classes. Every read first checks that its bytes are there, and every length or count is
  * checked against the bytes remaining before anything is allocated for it, so a peer can make
  * the parser allocate no more than the frame it sent could justify. A violation throws

@@ -8,7 +8,7 @@ import java.util.function.BiConsumer;
 import java.util.function.ToIntFunction;
 
 /**
- * Sizes and writes the PDL field types of protocol section 2, for generated packet classes.
+ * Sizes and writes the PDL field types of docs/protocol.md section 2, for generated packet classes.
  *
  * <p>A generated {@code write} works in two steps. First {@code encodedSize} adds up the frame
  * with the {@code add*} and {@code check*} methods, which reject everything that cannot be

@@ -237,7 +237,7 @@ final class PacketGenerator {
                     .line(" * Parses a payload: little-endian, from its position to its limit, which it must fill")
                     .line(" * exactly. The position ends at the limit.")
                     .line(" *")
-                    .line(" * @throws io.servercore.packet.MalformedPacketException if the payload breaks protocol section 2")
+                    .line(" * @throws io.servercore.packet.MalformedPacketException if the payload breaks its field encoding")
                     .line(" */")
                     .open("public static " + className + " read(ByteBuffer payload)")
                     .line("PacketReader.requireLittleEndian(payload);");

@@ -1,7 +1,7 @@
 package io.servercore.pdl;
 
 /**
- * The field types of a PDL file (protocol section 2), by their XML element name.
+ * The field types of a PDL file (docs/protocol.md section 2), by their XML element name.
  *
  * <p>Immutable; safe on any thread.
  */

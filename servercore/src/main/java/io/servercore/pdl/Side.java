@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The two ends of a connection, each with the packets it receives and the handler and manager
  * classes generated for it. A packet's name prefix says which end receives it: {@code C_} and
- * {@code S_} as PROTOCOL.md names them, or {@code C2S_} and {@code S2C_} as the course's Part 4
+ * {@code S_} as docs/protocol.md names them, or {@code C2S_} and {@code S2C_} as the course's Part 4
  * {@code PDL.xml} does.
  *
  * <p>Immutable; safe on any thread.

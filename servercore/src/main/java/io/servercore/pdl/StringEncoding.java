@@ -8,7 +8,7 @@ package io.servercore.pdl;
  * <p>Immutable; safe on any thread.
  */
 enum StringEncoding {
-    /** PROTOCOL.md section 2, and the default: strict UTF-8. */
+    /** docs/protocol.md section 2, and the default: strict UTF-8. */
     UTF_8("UTF-8"),
     /**
      * As the course's first generator writes strings ({@code Encoding.Unicode}): UTF-16,

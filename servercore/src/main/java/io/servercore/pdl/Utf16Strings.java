@@ -17,7 +17,7 @@ import java.nio.ByteBuffer;
  *
  * Generated packet classes call it the way they call {@code PacketWriter} and
  * {@code PacketReader} for UTF-8 strings. It lives beside the compiler rather than in
- * {@code io.servercore.packet}, whose wire types are PROTOCOL.md's, where strings are UTF-8.
+ * {@code io.servercore.packet}, whose wire types are those of docs/protocol.md, where strings are UTF-8.
  *
  * <p>Writing does what .NET's {@code Encoding.Unicode} does: a surrogate that is not half of a
  * pair becomes U+FFFD (two bytes, like every other char, so the count is always twice the

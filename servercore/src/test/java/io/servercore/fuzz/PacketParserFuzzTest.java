@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Assertions;
  * Fuzzes every generated parser of the chat protocol. A payload either parses, and then
  * re-encodes to exactly the bytes it came from (the encoding is canonical) and parses back
  * equal, or is rejected with {@link MalformedPacketException}; nothing else may escape. And a
- * payload written field by field by the test's own encoder ({@link Wire}, from PROTOCOL.md
+ * payload written field by field by the test's own encoder ({@link Wire}, from docs/protocol.md
  * section 2) always parses, to exactly the values written, and the generated writer writes the
  * same bytes back: a parser that rejected everything would pass the first test, not this one.
  *
@@ -160,7 +160,7 @@ class PacketParserFuzzTest {
     }
 
     /**
-     * Writes fields as PROTOCOL.md section 2 says, with {@link ByteBuffer} and the JDK's UTF-8
+     * Writes fields as docs/protocol.md section 2 says, with {@link ByteBuffer} and the JDK's UTF-8
      * encoder only, taking each value from the fuzzer and returning it.
      */
     private static final class Wire {

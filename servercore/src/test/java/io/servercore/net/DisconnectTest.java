@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Disconnect once, report once, report late: DESIGN.md invariant 2, and slices on every path. */
+/** Disconnect once, report once, report late: the disconnect invariants of docs/design.md, and slices on every path. */
 @Timeout(120)
 class DisconnectTest {
     private static final int ROUNDS = 25;

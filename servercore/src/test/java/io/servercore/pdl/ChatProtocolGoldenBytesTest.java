@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every packet of PROTOCOL.md section 3 against bytes written by hand from sections 1 and 2:
+ * Every packet of docs/protocol.md section 3 against bytes written by hand from sections 1 and 2:
  * {@code [size u16 LE][id u16 LE]}, then the fields in PDL order, numbers little-endian,
  * floats IEEE 754, strings a u16 byte count and UTF-8, lists a u16 count and the elements.
  * Single-threaded.

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each malformation of protocol section 2, through the generated parsers. Single-threaded. */
+/** Each malformation of docs/protocol.md section 2, through the generated parsers. Single-threaded. */
 class MalformedPayloadTest {
     /** C_AllTypes up to its text: flag, byte, short, ushort, int, uint, long, float, double. */
     private static final String ALL_TYPES_FIXED = "01 00 0000 0000 00000000 00000000 0000000000000000 00000000 0000000000000000";

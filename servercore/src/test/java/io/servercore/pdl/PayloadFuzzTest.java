@@ -114,7 +114,7 @@ class PayloadFuzzTest {
         return bytes;
     }
 
-    /** A random payload that follows protocol section 2 for {@code fields}. */
+    /** A random payload that follows docs/protocol.md section 2 for {@code fields}. */
     private static byte[] validPayload(List<PdlField> fields, Random random) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writeFields(fields, random, out);

@@ -5,14 +5,15 @@ import io.servercore.net.ServiceConfig;
 import io.servercore.packet.PacketHeader;
 
 /**
- * The example server's settings, checked: every value is in its allowed range once an instance
- * exists, and the message of a value out of range names the flag, the value and what is allowed.
+ * The example server's settings, checked against {@link CourseServerFlags}: every value is in its
+ * allowed range once an instance exists, and the message of a value out of range names the flag,
+ * the value and what is allowed.
  *
  * <p>Immutable and thread-safe.
  *
  * @param host        address to listen on
  * @param port        port to listen on, 0 for any free one
- * @param threads     I/O threads
+ * @param threads     I/O threads; 0 is replaced by one per core
  * @param maxPlayers  players in the one room; more connections are closed at once
  * @param flushMillis milliseconds between two flushes of the room's broadcasts
  */
@@ -32,13 +33,15 @@ public record CourseServerConfig(String host, int port, int threads, int maxPlay
 
     public CourseServerConfig {
         if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+            throw CourseServerFlags.HOST.invalid(host);
         }
-        check("--port", port, 0, 65535, "");
-        check("--threads", threads, 1, 1024, "");
-        check("--max-players", maxPlayers, 1, MAX_PLAYERS, " (one S2C_PlayerList frame lists at most " + MAX_PLAYERS
-                + ")");
-        check("--flush-ms", flushMillis, 1, MAX_FLUSH_MILLIS, "");
+        CourseServerFlags.PORT.check(port);
+        CourseServerFlags.THREADS.check(threads);
+        if (threads == 0) {
+            threads = Runtime.getRuntime().availableProcessors();
+        }
+        CourseServerFlags.MAX_PLAYERS.check(maxPlayers);
+        CourseServerFlags.FLUSH_MS.check(flushMillis);
     }
 
     /** The course's settings on {@code port}: every address, one I/O thread per core. */
@@ -50,11 +53,5 @@ public record CourseServerConfig(String host, int port, int threads, int maxPlay
     /** The engine settings these imply: as many sessions as players, and the engine's frame limit. */
     ServiceConfig serviceConfig() {
         return ServiceConfig.builder().host(host).port(port).maxSessions(maxPlayers).build();
-    }
-
-    private static void check(String flag, long value, long min, long max, String why) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException("invalid " + flag + " " + value + ": allowed " + min + ".." + max + why);
-        }
     }
 }

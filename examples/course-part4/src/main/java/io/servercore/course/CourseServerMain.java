@@ -1,6 +1,7 @@
 package io.servercore.course;
 
 import ch.qos.logback.classic.LoggerContext;
+import io.servercore.cli.Flags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,10 @@ public final class CourseServerMain {
 
     /**
      * Runs the command line; returns an exit status, or -1 once the server runs (it then lives
-     * until the JVM is told to stop).
+     * until the JVM is told to stop). Public for the docs' check that every flag a README gives
+     * this jar is in its {@code --help}.
      */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CourseServerOptions options = new CourseServerOptions();
         CommandLine cli = new CommandLine(options);
         CourseServerConfig config;
@@ -43,9 +45,10 @@ public final class CourseServerMain {
                 return 0;
             }
             config = options.toConfig();
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("course-part4: " + e.getMessage() + " (see --help)");
-            return 2;
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, "course-part4", CourseServerFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, "course-part4", e.getMessage());
         }
         CourseServer server;
         try {

@@ -1,5 +1,6 @@
 package io.servercore.gameserver.cluster;
 
+import io.servercore.cli.Flag;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,14 +17,18 @@ import java.util.regex.Pattern;
  * @param roomCapacity members a room holds across every node
  */
 public record ClusterConfig(String url, String nodeName, int roomCapacity) {
-    private static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    /** {@code --cluster}: the NATS server's URL. */
+    public static final Flag CLUSTER = new Flag("--cluster", "nats://HOST:PORT");
+    /** {@code --node-name}: this node's name, unique among the live nodes. */
+    public static final Flag NODE_NAME = new Flag("--node-name", "1 to 64 of A-Z a-z 0-9 _ -");
+
+    private static final Pattern NODE_NAME_CHARS = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     /** @throws IllegalArgumentException naming the flag, its value and what is allowed */
     public ClusterConfig {
         checkUrl(url);
-        if (nodeName == null || !NODE_NAME.matcher(nodeName).matches()) {
-            throw new IllegalArgumentException("invalid --node-name '" + nodeName
-                    + "': allowed 1 to 64 of A-Z a-z 0-9 _ -");
+        if (nodeName == null || !NODE_NAME_CHARS.matcher(nodeName).matches()) {
+            throw NODE_NAME.invalid(nodeName);
         }
         if (roomCapacity < 1) {
             throw new IllegalArgumentException("invalid room capacity " + roomCapacity + ": min 1");
@@ -36,18 +41,17 @@ public record ClusterConfig(String url, String nodeName, int roomCapacity) {
     }
 
     private static void checkUrl(String url) {
-        String allowed = ": allowed nats://HOST:PORT";
         if (url == null) {
-            throw new IllegalArgumentException("invalid --cluster null" + allowed);
+            throw CLUSTER.invalid(null);
         }
         try {
             URI uri = new URI(url);
             if (!"nats".equals(uri.getScheme()) || uri.getHost() == null || uri.getPort() < 1 || uri.getPort() > 65535
                     || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-                throw new IllegalArgumentException("invalid --cluster '" + url + "'" + allowed);
+                throw CLUSTER.invalid(url);
             }
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid --cluster '" + url + "'" + allowed, e);
+            throw CLUSTER.invalid(url);
         }
     }
 }
