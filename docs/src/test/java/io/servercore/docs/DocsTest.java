@@ -3,12 +3,19 @@ package io.servercore.docs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servercore.benchmarks.cluster.ClusterBench;
+import io.servercore.benchmarks.e2e.Compare;
+import io.servercore.benchmarks.load.NeutralLoad;
+import io.servercore.benchmarks.netty.NettyMain;
 import io.servercore.course.CourseServerMain;
 import io.servercore.dummyclient.DummyClientMain;
 import io.servercore.gameserver.GameServerMain;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,14 +30,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
 
 /**
  * The README files and the pages in docs/ say what is true: every relative link reaches a file
  * of the repository, and every {@code #anchor} a heading of it; every flag they give one of the
  * jars is in that jar's {@code --help}; and the swarm's flags table lists every flag its help
- * has. Which jar a flag is given to is decided as {@link Markdown} describes. Flags given to the
- * benchmarks' mains (Compare, NettyMain, ClusterBench, JMH's jar) are read but not checked here:
- * this module does not depend on benchmarks.
+ * has. Which jar a flag is given to is decided as {@link Markdown} describes. The benchmarks'
+ * mains (Compare, NettyMain, NeutralLoad with both its modes, ClusterBench) are checked against
+ * their own {@code --help} alike, and {@code java -jar benchmarks.jar} against JMH's help, whose
+ * options take one dash: a {@code --flag} given to that jar is in nobody's help.
  */
 class DocsTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -40,6 +49,9 @@ class DocsTest {
             "dummyclient/README.md", "dummyclient",
             "examples/course-part4/README.md", "course-part4",
             "benchmarks/README.md", "benchmarks.jar");
+    /** The benchmarks' mains whose flags the READMEs give: each is checked against its own help. */
+    private static final List<String> BENCHMARK_MAINS = List.of("Compare", "NettyMain", "NeutralLoad", "ClusterBench");
+    private static final List<String> NEUTRAL_LOAD_MODES = List.of("chat", "echo");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Pattern HELP_OPTION = Pattern.compile("(?m)^\\s+(?:-\\w, )?(--[a-z][a-z0-9-]*)");
 
@@ -50,7 +62,7 @@ class DocsTest {
     private static final Map<String, Set<String>> HELP_OPTIONS = new HashMap<>();
 
     @BeforeAll
-    static void readTheFilesAndTheHelps() throws IOException {
+    static void readTheFilesAndTheHelps() throws Exception {
         assertTrue(Files.isRegularFile(ROOT.resolve("pom.xml")) && Files.isDirectory(ROOT.resolve("docs")),
                 "the repository's root: " + ROOT);
         for (Map.Entry<String, String> readme : READMES.entrySet()) {
@@ -64,6 +76,18 @@ class DocsTest {
         help("gameserver", (out, err) -> GameServerMain.run(new String[] {"--help"}, out, err));
         help("dummyclient", (out, err) -> DummyClientMain.run(new String[] {"--help"}, out, err));
         help("course-part4", (out, err) -> CourseServerMain.run(new String[] {"--help"}, out, err));
+        help("Compare", (out, err) -> Compare.run(new String[] {"--help"}, out, err));
+        help("NettyMain", (out, err) -> NettyMain.run(new String[] {"--help"}, out, err));
+        help("ClusterBench", (out, err) -> ClusterBench.run(new String[] {"--help"}, out, err));
+        help("benchmarks.jar", (out, err) -> jmhHelp(out));
+        // NeutralLoad's flags are its modes': its help is the top-level one and each mode's.
+        help("NeutralLoad", (out, err) -> {
+            int status = NeutralLoad.run(new String[] {"--help"}, out, err);
+            for (String mode : NEUTRAL_LOAD_MODES) {
+                status = Math.max(status, NeutralLoad.run(new String[] {mode, "--help"}, out, err));
+            }
+            return status;
+        });
     }
 
     private static void read(String file, String tool) throws IOException {
@@ -71,10 +95,10 @@ class DocsTest {
     }
 
     private interface Main {
-        int run(PrintWriter out, PrintWriter err);
+        int run(PrintWriter out, PrintWriter err) throws Exception;
     }
 
-    private static void help(String tool, Main main) {
+    private static void help(String tool, Main main) throws Exception {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertEquals(0, main.run(new PrintWriter(out, true), new PrintWriter(err, true)), tool + ": " + err);
@@ -85,6 +109,24 @@ class DocsTest {
             options.add(m.group(1));
         }
         HELP_OPTIONS.put(tool, options);
+    }
+
+    /**
+     * What {@code java -jar benchmarks.jar -h} prints: JMH's Main, whose options take one dash, so
+     * that no {@code --flag} is given to that jar. JMH prints its help to {@code System.out} only.
+     */
+    private static int jmhHelp(PrintWriter out) throws Exception {
+        PrintStream saved = System.out;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        try {
+            new CommandLineOptions("-h").showHelp();
+        } finally {
+            System.setOut(saved);
+        }
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        out.print(help);
+        return help.startsWith("Usage: java -jar") ? 0 : 1;
     }
 
     @Test
@@ -162,6 +204,9 @@ class DocsTest {
         assertEquals(List.of(), unknown);
         for (String jar : Markdown.JAR_TOOLS) {
             assertTrue(checkedPerJar.getOrDefault(jar, 0) > 3, "flags found in " + jar + " --help: " + checkedPerJar);
+        }
+        for (String main : BENCHMARK_MAINS) {
+            assertTrue(checkedPerJar.getOrDefault(main, 0) > 2, "flags found in " + main + " --help: " + checkedPerJar);
         }
     }
 

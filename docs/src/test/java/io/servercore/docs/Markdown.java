@@ -54,7 +54,10 @@ final class Markdown {
     record Mention(int line, String flag, Kind kind, Set<String> tools, String context) {
     }
 
-    /** The jars whose flags can be read back, by the name of their jar file. */
+    /**
+     * The jars of our own programs, a tool each by its file's name; any other jar keeps its
+     * {@code .jar} ({@code benchmarks.jar}, which runs JMH's Main), and a main class is a tool by its name.
+     */
     static final Set<String> JAR_TOOLS = Set.of("gameserver", "dummyclient", "course-part4");
 
     private static final Map<String, String> MAIN_CLASS_TOOLS = Map.of(

@@ -1,9 +1,12 @@
 package io.servercore.benchmarks.cluster;
 
+import io.servercore.cli.Flags;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * What the hop between nodes costs: one chat room's members on one gameserver, beside the same
@@ -21,8 +25,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * mvn -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar io.servercore.benchmarks.cluster.ClusterBench [--clients N]
- *      [--rooms N] [--chat-rate PER_S] [--duration S] [--warmup S]
+ * java -cp benchmarks/target/benchmarks.jar io.servercore.benchmarks.cluster.ClusterBench [--help]
  * </pre>
  *
  * It starts its own {@code nats-server -js} on a free loopback port, each gameserver and the
@@ -30,87 +33,123 @@ import java.util.regex.Pattern;
  * and stops every process it started by PID. The swarm spreads each room over the nodes
  * ({@code --targets}); with two nodes half of every room's members are on each, so half of all
  * deliveries cross NATS. On a 2-core machine the nodes, nats-server and the swarm share the
- * cores: the figures say what a hop costs in CPU there, not what two machines would do.
+ * cores: the figures say what a hop costs in CPU there, not what two machines would do. A bad
+ * flag is answered in one line naming the value and what is allowed ({@link ClusterFlags}),
+ * exit status 2, before anything starts.
  *
  * <p>Single-threaded: the runner's thread does everything, in order.
  */
 public final class ClusterBench {
+    /** The name its lines begin with. */
+    static final String COMMAND = "cluster-bench";
+    static final int FAILED = 1;
+
     private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
     private static final Pattern LOAD_LINE = Pattern.compile("^\\[\\s*\\d+s\\] load ");
     private static final Pattern DELIVERED = Pattern.compile("delivered (\\d+)/s");
     private static final Pattern P99 = Pattern.compile("p99 ([0-9.]+) ms");
 
-    private int clients = 200;
-    private int rooms = 1;
-    private double chatRate = 20;
-    private int duration = 10;
-    private int warmup = 3;
+    private final ClusterOptions.Load load;
+    private final PrintWriter out;
 
-    private ClusterBench() {
+    private ClusterBench(ClusterOptions.Load load, PrintWriter out) {
+        this.load = load;
+        this.out = out;
     }
 
-    public static void main(String[] args) throws Exception {
-        ClusterBench bench = new ClusterBench();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            switch (args[i]) {
-                case "--clients" -> bench.clients = Integer.parseInt(args[i + 1]);
-                case "--rooms" -> bench.rooms = Integer.parseInt(args[i + 1]);
-                case "--chat-rate" -> bench.chatRate = Double.parseDouble(args[i + 1]);
-                case "--duration" -> bench.duration = Integer.parseInt(args[i + 1]);
-                case "--warmup" -> bench.warmup = Integer.parseInt(args[i + 1]);
-                default -> throw new IllegalArgumentException("unknown flag " + args[i]
-                        + ": allowed --clients, --rooms, --chat-rate, --duration, --warmup");
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * Runs the command line and returns its exit status: 0 with the table printed, 1 when
+     * something it needs could not run, {@link Flags#USAGE} for a bad flag. Public for the docs'
+     * check that every flag a README gives this main is in its {@code --help}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        ClusterOptions options = new ClusterOptions();
+        CommandLine cli = new CommandLine(options);
+        ClusterOptions.Load load;
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                return 0;
             }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                return 0;
+            }
+            load = options.toLoad();
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, COMMAND, ClusterFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, COMMAND, e.getMessage());
         }
-        bench.run();
+        try {
+            new ClusterBench(load, out).run(natsServer(), jar("gameserver"), jar("dummyclient"));
+            return 0;
+        } catch (IOException e) {
+            err.println(COMMAND + ": " + e.getMessage());
+            return FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println(COMMAND + ": interrupted");
+            return FAILED;
+        }
     }
 
     private record Row(String scenario, double deliveries, double p99, int seconds) {
     }
 
-    private void run() throws Exception {
+    private void run(String nats, String gameserver, String dummyclient) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("cluster-bench");
         List<Row> rows = new ArrayList<>();
-        try (Proc nats = startNats(dir)) {
-            String url = nats.await(Pattern.compile("Listening for client connections on (\\S+)"), 10);
+        try (Proc server = startNats(nats, dir)) {
+            String url = server.await(Pattern.compile("Listening for client connections on (\\S+)"), 10);
             url = "nats://" + url;
-            rows.add(scenario("1 node, no cluster", dir, List.of(List.of())));
-            rows.add(scenario("1 node, --cluster", dir, List.of(cluster(url, "n1"))));
-            rows.add(scenario("2 nodes, room split", dir, List.of(cluster(url, "n1"), cluster(url, "n2"))));
+            rows.add(scenario("1 node, no cluster", dir, gameserver, dummyclient, List.of(List.of())));
+            rows.add(scenario("1 node, --cluster", dir, gameserver, dummyclient, List.of(cluster(url, "n1"))));
+            rows.add(scenario("2 nodes, room split", dir, gameserver, dummyclient,
+                    List.of(cluster(url, "n1"), cluster(url, "n2"))));
         }
-        System.out.printf(Locale.ROOT, "%n%d clients in %d room(s), %.1f chats/s each, %d s of load (%d s warm-up left out)%n%n",
-                clients, rooms, chatRate, duration, warmup);
-        System.out.println("| scenario | chat deliveries/s | p99 (ms) | seconds measured |");
-        System.out.println("|---|---:|---:|---:|");
+        out.printf(Locale.ROOT, "%n%d clients in %d room(s), %.1f chats/s each, %d s of load (%d s warm-up left out)%n%n",
+                load.clients(), load.rooms(), load.chatRate(), load.duration(), load.warmup());
+        out.println("| scenario | chat deliveries/s | p99 (ms) | seconds measured |");
+        out.println("|---|---:|---:|---:|");
         for (Row r : rows) {
-            System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %d |%n", r.scenario, r.deliveries, r.p99, r.seconds);
+            out.printf(Locale.ROOT, "| %s | %,.0f | %.1f | %d |%n", r.scenario, r.deliveries, r.p99, r.seconds);
         }
+        out.println();
+        out.println("the swarm's output of each row: " + dir);
     }
 
     private static List<String> cluster(String url, String name) {
         return List.of("--cluster", url, "--node-name", name);
     }
 
-    private Row scenario(String name, Path dir, List<List<String>> nodes) throws Exception {
+    private Row scenario(String name, Path dir, String gameserver, String dummyclient, List<List<String>> nodes)
+            throws IOException, InterruptedException {
         List<Proc> started = new ArrayList<>();
         try {
             List<String> targets = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
-                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx1g", "-jar", jar("gameserver"),
+                List<String> command = new ArrayList<>(List.of(java(), "-Xms512m", "-Xmx1g", "-jar", gameserver,
                         "--host", "127.0.0.1", "--port", "0", "--threads", "1", "--packet-rate", "0",
-                        "--stats-interval", "0", "--room-capacity", Integer.toString(clients)));
+                        "--stats-interval", "0", "--room-capacity", Integer.toString(load.clients())));
                 command.addAll(nodes.get(i));
                 Proc node = new Proc("node" + i, command);
                 started.add(node);
                 targets.add("127.0.0.1:" + node.await(LISTENING, 30));
             }
-            Proc swarm = new Proc("swarm", List.of(java(), "-Xms512m", "-Xmx1g", "-jar", jar("dummyclient"),
-                    "--targets", String.join(",", targets), "--clients", Integer.toString(clients),
-                    "--rooms", Integer.toString(rooms), "--connect-rate", "2000", "--chat-rate", Double.toString(chatRate),
-                    "--move-rate", "0", "--ping-interval", "0", "--duration", Integer.toString(duration),
-                    "--threads", "1"));
+            Proc swarm = new Proc("swarm", List.of(java(), "-Xms512m", "-Xmx1g", "-jar", dummyclient,
+                    "--targets", String.join(",", targets), "--clients", Integer.toString(load.clients()),
+                    "--rooms", Integer.toString(load.rooms()), "--connect-rate", "2000",
+                    "--chat-rate", Double.toString(load.chatRate()), "--move-rate", "0", "--ping-interval", "0",
+                    "--duration", Integer.toString(load.duration()), "--threads", "1"));
             started.add(swarm);
-            if (!swarm.waitFor(duration + 60L)) {
+            if (!swarm.waitFor(load.duration() + 60L)) {
                 throw new IOException("the swarm did not finish: " + swarm.output());
             }
             swarm.saveTo(dir.resolve(name.replaceAll("\\W+", "-") + ".log"));
@@ -136,7 +175,7 @@ public final class ClusterBench {
                 }
             }
         }
-        int from = Math.min(warmup, deliveries.size());
+        int from = Math.min(load.warmup(), deliveries.size());
         int to = Math.max(from, deliveries.size() - 1);
         List<Double> d = deliveries.subList(from, to);
         List<Double> p = p99s.subList(from, to);
@@ -152,17 +191,17 @@ public final class ClusterBench {
         return sorted.get(sorted.size() / 2);
     }
 
-    private static Proc startNats(Path dir) throws IOException {
-        String binary = null;
+    /** The nats-server binary, looked for where the packages put it. */
+    private static String natsServer() throws IOException {
         for (String candidate : List.of("/usr/sbin/nats-server", "/usr/bin/nats-server", "/usr/local/bin/nats-server")) {
             if (new File(candidate).canExecute()) {
-                binary = candidate;
-                break;
+                return candidate;
             }
         }
-        if (binary == null) {
-            throw new IOException("nats-server not found; install it with: apt-get install nats-server");
-        }
+        throw new IOException("nats-server not found; install it with: apt-get install nats-server");
+    }
+
+    private static Proc startNats(String binary, Path dir) throws IOException {
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -175,10 +214,10 @@ public final class ClusterBench {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String jar(String module) {
+    private static String jar(String module) throws IOException {
         Path jar = Path.of(module, "target", module + ".jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run 'mvn -q -pl benchmarks -am package -DskipTests'"
+            throw new IOException(jar + " is missing: run 'mvn -q -pl benchmarks -am package -DskipTests'"
                     + " from the repository root first");
         }
         return jar.toString();

@@ -1,5 +1,6 @@
 package io.servercore.benchmarks.e2e;
 
+import io.servercore.cli.Flags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,14 @@ import picocli.CommandLine;
  * Run from the repository root (it finds the jars in each module's target folder). Loopback
  * only; every run is bounded in time and stops by itself. Exit status: 0 with the results file
  * written, 1 when a server or the load generator could not run (what was measured is still written), 2
- * for a bad flag.
+ * for a bad flag, answered in one line naming the value and what is allowed ({@link CompareFlags}).
  *
  * <p>Runs on the caller's thread.
  */
 public final class Compare {
-    static final int USAGE = 2;
+    /** The name its lines begin with. */
+    static final String COMMAND = "compare";
+    static final int USAGE = Flags.USAGE;
     static final int FAILED = 1;
 
     private Compare() {
@@ -41,14 +44,18 @@ public final class Compare {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs the command line and returns its exit status. */
-    static int run(String[] args, PrintWriter out, PrintWriter err) {
+    /**
+     * Runs the command line and returns its exit status. Public for the docs' check that every
+     * flag a README gives this main is in its {@code --help}.
+     */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
         Plan plan;
         try {
             plan = parse(args, out);
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("compare: " + e.getMessage() + " (see --help)");
-            return USAGE;
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, COMMAND, CompareFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, COMMAND, e.getMessage());
         }
         if (plan == null) {
             return 0; // --help or --version, printed

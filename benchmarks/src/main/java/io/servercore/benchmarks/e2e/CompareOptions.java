@@ -1,6 +1,7 @@
 package io.servercore.benchmarks.e2e;
 
-import io.servercore.benchmarks.cli.Flags;
+import io.servercore.cli.Flag;
+import io.servercore.cli.Range;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The command line of {@link Compare}. Picocli fills the fields; {@link #toPlan(String)} checks
- * them and makes the {@link Plan}.
+ * them against {@link CompareFlags}, whose words each description repeats, and makes the
+ * {@link Plan}.
  *
  * <p>Not thread-safe; used once, by the thread that parses.
  */
@@ -31,27 +33,32 @@ import picocli.CommandLine.Option;
                         + "run; 2 for a bad flag."})
 final class CompareOptions {
     static final String DEFAULT_RATES = "2,3,5,7,10,14,20,28,40,56,80,112,160,224,320,448,640,896";
+    /** One rate of {@code --chat-rates}. */
+    private static final Range CHAT_RATE = Range.of("--chat-rates", 0.001, 1000);
 
     @Option(names = "--servers", paramLabel = "NAME", split = ",",
             defaultValue = "gameserver-servercore,gameserver-jdk,netty-consolidated,netty-plain",
-            description = "Servers compared, in column order (default: ${DEFAULT-VALUE}).")
+            description = "Servers compared, in column order: known servers or ones --spec defines, comma-separated "
+                    + "(default: ${DEFAULT-VALUE}).")
     List<String> servers;
 
     @Option(names = "--spec", paramLabel = "NAME=KIND ARGS",
-            description = "Defines (or redefines) a server: KIND gameserver or netty, then its extra arguments, "
-                    + "which must not repeat the ones every server gets (--host, --port, --threads, --packet-rate), "
-                    + "e.g. --spec 'gs-1m=gameserver --transport servercore --outbound-limit 1048576'. Repeatable.")
+            description = "Defines (or redefines) a server, NAME=KIND [ARGS...], NAME of A-Z a-z 0-9 . _ -, KIND "
+                    + "gameserver|netty: ARGS are its extra arguments, which must not repeat the ones every server "
+                    + "gets (--host, --port, --threads, --packet-rate), e.g. --spec 'gs-1m=gameserver --transport "
+                    + "servercore --outbound-limit 1048576'. Repeatable.")
     List<String> specs = new ArrayList<>();
 
     @Option(names = "--reference", paramLabel = "NAME",
-            description = "The server ratios are taken against (default: netty-consolidated when compared, "
-                    + "else the last of --servers).")
+            description = "The server ratios are taken against, one of --servers (default: netty-consolidated when "
+                    + "compared, else the last of --servers).")
     String reference;
 
     @Option(names = "--only", paramLabel = "SCENARIO", split = ",", defaultValue = "all",
-            description = "What to measure, comma-separated: all, echo (echo-16, echo-1), chat (chat-climb, "
-                    + "chat-light), idle (idle-bare, idle-rooms), syscalls (default: ${DEFAULT-VALUE}; all "
-                    + "leaves out syscalls).")
+            description = "What to measure, all|echo|chat|idle|echo-16|echo-1|chat-climb|chat-light|idle-bare|"
+                    + "idle-rooms|syscalls, comma-separated: echo is echo-16 and echo-1, chat is chat-climb and "
+                    + "chat-light, idle is idle-bare and idle-rooms (default: ${DEFAULT-VALUE}; all leaves out "
+                    + "syscalls).")
     List<String> only;
 
     @Option(names = "--strace", description = "Also count the server's syscalls per delivery with strace -c, "
@@ -88,7 +95,8 @@ final class CompareOptions {
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
             description = "I/O threads of each server and of dummyclient (the neutral generator has one thread), "
-                    + "1..1024 (default: ${DEFAULT-VALUE}).")
+                    + "0 (one per core) or 1..1024; with 0 each counts the cores it may run on, one when pinned "
+                    + "(default: ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "1000",
@@ -104,8 +112,8 @@ final class CompareOptions {
     int payload;
 
     @Option(names = "--chat-rates", paramLabel = "PER_S", split = ",", defaultValue = DEFAULT_RATES,
-            description = "Chats a second per session the climb tries, rising, each 0.001..1000 "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Chats a second per session the climb tries: rising rates, each 0.001..1000, "
+                    + "comma-separated (default: ${DEFAULT-VALUE}).")
     List<Double> chatRates;
 
     @Option(names = "--light-rate", paramLabel = "PER_S", defaultValue = "2",
@@ -132,15 +140,16 @@ final class CompareOptions {
     int roomSessions;
 
     @Option(names = "--generator", paramLabel = "NAME", defaultValue = "neutral",
-            description = "The load generator of the echo and chat scenarios: neutral (NeutralLoad: one thread, one "
+            description = "The load generator of the echo and chat scenarios, neutral|dummyclient: neutral "
+                    + "(NeutralLoad: one thread, one "
                     + "java.nio Selector, delivery latency to every member) or dummyclient (the project's swarm, which "
                     + "times only the sender's own copy); the idle scenarios keep their own sockets "
                     + "(default: ${DEFAULT-VALUE}).")
     String generator;
 
     @Option(names = "--swarm-transport", paramLabel = "NAME", defaultValue = "servercore",
-            description = "With --generator dummyclient, its --transport: servercore, jdk, or default (no flag passed) "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "With --generator dummyclient, its --transport, servercore|jdk|default: default passes "
+                    + "no flag (default: ${DEFAULT-VALUE}).")
     String swarmTransport;
 
     @Option(names = "--no-pin", description = "Run server and load generator on any core instead of pinning them with "
@@ -148,39 +157,41 @@ final class CompareOptions {
     boolean noPin;
 
     @Option(names = "--server-cpu", paramLabel = "CPU", defaultValue = "1",
-            description = "The CPU the server is pinned to (default: ${DEFAULT-VALUE}).")
+            description = "The CPU the server is pinned to, a CPU of this machine, 0..(CPUs - 1) "
+                    + "(default: ${DEFAULT-VALUE}).")
     int serverCpu;
 
     @Option(names = "--swarm-cpu", paramLabel = "CPU", defaultValue = "0",
-            description = "The CPU the load generator is pinned to (default: ${DEFAULT-VALUE}).")
+            description = "The CPU the load generator is pinned to, a CPU of this machine, 0..(CPUs - 1), not the "
+                    + "server's (default: ${DEFAULT-VALUE}).")
     int swarmCpu;
 
     @Option(names = "--root", paramLabel = "DIR", defaultValue = ".",
-            description = "The repository root, whose module target folders hold the jars (default: the "
-                    + "current folder).")
+            description = "Where the jars are: a folder, the repository's root, whose module target folders hold "
+                    + "them (default: the current folder).")
     Path root;
 
     @Option(names = "--netty-classpath", paramLabel = "PATH",
-            description = "Class path of this module's programs that run in JVMs of their own, the Netty reference "
-                    + "server and the neutral generator (default: ROOT/benchmarks/target/benchmarks.jar).")
+            description = "Where this module's programs that run in JVMs of their own (the Netty reference server "
+                    + "and the neutral generator) are, a class path (default: ROOT/benchmarks/target/benchmarks.jar).")
     String nettyClasspath;
 
     @Option(names = "--out", paramLabel = "DIR",
-            description = "Folder of the results file (default: ROOT/benchmarks/results).")
+            description = "Where the results file goes, a folder (default: ROOT/benchmarks/results).")
     Path out;
 
     @Option(names = "--ceiling-echo-1", paramLabel = "PER_S", defaultValue = "291000",
-            description = "The bare C epoll echo ceiling, 1 in flight, round trips/s (default: ${DEFAULT-VALUE}, "
-                    + "issue 11's on the 2-core machine).")
+            description = "The bare C epoll echo ceiling, 1 in flight, round trips/s, 1..1000000000000 "
+                    + "(default: ${DEFAULT-VALUE}, issue 11's on the 2-core machine).")
     double ceilingEcho1;
 
     @Option(names = "--ceiling-echo-16", paramLabel = "PER_S", defaultValue = "4520000",
-            description = "The same, 16 in flight (default: ${DEFAULT-VALUE}).")
+            description = "The same, 16 in flight, 1..1000000000000 (default: ${DEFAULT-VALUE}).")
     double ceilingEcho16;
 
     @Option(names = "--ceiling-chat", paramLabel = "PER_S", defaultValue = "15900000",
-            description = "The bare C epoll chat ceiling, deliveries/s, one writev per member per loop "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "The bare C epoll chat ceiling, deliveries/s, one writev per member per loop, "
+                    + "1..1000000000000 (default: ${DEFAULT-VALUE}).")
     double ceilingChat;
 
     /** @throws IllegalArgumentException naming the first flag out of range, its value and what is allowed */
@@ -190,74 +201,63 @@ final class CompareOptions {
             ServerSpec s = ServerSpec.parse(spec);
             known.put(s.name(), s);
         }
+        Flag oneOfKnown = CompareFlags.SERVERS.allowing(String.join("|", known.keySet()) + ", comma-separated");
         List<ServerSpec> chosen = new ArrayList<>();
         for (String name : servers) {
             ServerSpec s = known.get(name.trim());
             if (s == null) {
-                throw new IllegalArgumentException("invalid --servers " + name + ": allowed "
-                        + String.join(", ", known.keySet()));
+                throw oneOfKnown.invalid(name);
             }
             if (chosen.contains(s)) {
-                throw new IllegalArgumentException("invalid --servers " + String.join(",", servers) + ": "
-                        + name + " is named twice");
+                throw CompareFlags.SERVERS.allowing("each server once").invalid(String.join(",", servers));
             }
             chosen.add(s);
         }
         if (chosen.isEmpty()) {
-            throw new IllegalArgumentException("invalid --servers: name at least one");
+            throw oneOfKnown.invalid("");
         }
         List<String> names = chosen.stream().map(ServerSpec::name).toList();
         String ref = reference != null ? reference
                 : names.contains(ServerSpec.REFERENCE) ? ServerSpec.REFERENCE : names.get(names.size() - 1);
         if (!names.contains(ref)) {
-            throw new IllegalArgumentException("invalid --reference " + ref + ": allowed " + String.join(", ", names));
+            throw CompareFlags.REFERENCE.allowing(String.join("|", names)).invalid(ref);
         }
         Set<Scenario> scenarios = Scenario.parse(only);
         if (strace) {
             scenarios.add(Scenario.SYSCALLS);
         }
-        Flags.range("--rounds", rounds, 1, 100);
-        Flags.range("--seconds", seconds, 1, 3600);
-        Flags.range("--warm-up", warmUp, 0, seconds - 1);
-        Flags.range("--server-warm-up", serverWarmUp, 0, 3600);
-        Flags.range("--threads", threads, 1, 1024);
-        Flags.range("--sessions", sessions, 1, 100_000);
-        Flags.range("--room-size", roomSize, 1, 1000);
-        Flags.range("--payload", payload, 32, 1024);
-        Flags.range("--light-rate", lightRate, 0.001, 1000);
-        Flags.range("--p99-budget", p99Budget, 1, 10_000);
-        Flags.range("--past-failure", pastFailure, 0, 10);
-        Flags.range("--idle-sessions", idleSessions, 1, 18_000);
-        Flags.range("--room-sessions", roomSessions, 1, 18_000);
-        Flags.range("--strace-seconds", straceSeconds, 1, 600);
+        CompareFlags.ROUNDS.check(rounds);
+        CompareFlags.SECONDS.check(seconds);
+        lessThan(CompareFlags.WARM_UP, warmUp, seconds, "less than --seconds");
+        CompareFlags.SERVER_WARM_UP.check(serverWarmUp);
+        CompareFlags.THREADS.check(threads);
+        CompareFlags.SESSIONS.check(sessions);
+        CompareFlags.ROOM_SIZE.check(roomSize);
+        CompareFlags.PAYLOAD.check(payload);
+        CompareFlags.LIGHT_RATE.check(lightRate);
+        CompareFlags.P99_BUDGET.check(p99Budget);
+        CompareFlags.PAST_FAILURE.check(pastFailure);
+        CompareFlags.IDLE_SESSIONS.check(idleSessions);
+        CompareFlags.ROOM_SESSIONS.check(roomSessions);
+        CompareFlags.STRACE_SECONDS.check(straceSeconds);
         int cpus = Runtime.getRuntime().availableProcessors();
-        Flags.range("--server-cpu", serverCpu, 0, cpus - 1);
-        Flags.range("--swarm-cpu", swarmCpu, 0, cpus - 1);
+        lessThan(CompareFlags.SERVER_CPU, serverCpu, cpus, "this machine's CPUs");
+        lessThan(CompareFlags.SWARM_CPU, swarmCpu, cpus, "this machine's CPUs");
         if (!noPin && serverCpu == swarmCpu) {
-            throw new IllegalArgumentException("invalid --swarm-cpu " + swarmCpu + ": allowed any CPU but the server's ("
-                    + serverCpu + ")");
+            throw CompareFlags.SWARM_CPU.allowing("any CPU but the server's (" + serverCpu + ")").invalid(swarmCpu);
         }
-        double last = 0;
-        for (double rate : chatRates) {
-            Flags.range("--chat-rates", rate, 0.001, 1000);
-            if (rate <= last) {
-                throw new IllegalArgumentException("invalid --chat-rates " + Flags.number(rate) + ": allowed rising "
-                        + "rates only, each above " + Flags.number(last));
-            }
-            last = rate;
-        }
-        Generator load = Flags.oneOf("--generator", generator, Generator.class);
+        checkRising(chatRates);
+        Generator load = Generator.parse(generator);
         List<String> swarmArgs = switch (swarmTransport) {
             case "default" -> List.of();
             case "servercore", "jdk" -> List.of("--transport", swarmTransport);
-            default -> throw new IllegalArgumentException("invalid --swarm-transport " + swarmTransport
-                    + ": allowed servercore, jdk, default");
+            default -> throw CompareFlags.SWARM_TRANSPORT.invalid(swarmTransport);
         };
-        Flags.range("--ceiling-echo-1", ceilingEcho1, 1, 1e12);
-        Flags.range("--ceiling-echo-16", ceilingEcho16, 1, 1e12);
-        Flags.range("--ceiling-chat", ceilingChat, 1, 1e12);
+        CompareFlags.CEILING_ECHO_1.check(ceilingEcho1);
+        CompareFlags.CEILING_ECHO_16.check(ceilingEcho16);
+        CompareFlags.CEILING_CHAT.check(ceilingChat);
         if (!Files.isDirectory(root)) {
-            throw new IllegalArgumentException("invalid --root " + root + ": not a folder");
+            throw CompareFlags.ROOT.invalid(root);
         }
         String cp = nettyClasspath != null ? nettyClasspath
                 : root.resolve("benchmarks").resolve("target").resolve("benchmarks.jar").toString();
@@ -266,5 +266,31 @@ final class CompareOptions {
                 payload, chatRates, lightRate, p99Budget, pastFailure, idleSessions, roomSessions, straceSeconds, jfr,
                 load, swarmArgs, !noPin, serverCpu, swarmCpu, root, cp, results,
                 new Plan.Ceilings(ceilingEcho1, ceilingEcho16, ceilingChat), commandLine);
+    }
+
+    /** {@code value} in {@code 0..(bound - 1)}, else the flag's line with that range, which {@code what} bounds. */
+    private static void lessThan(Flag flag, int value, int bound, String what) {
+        Range range = Range.of(flag.name(), 0, bound - 1);
+        if (!range.allows(value)) {
+            throw flag.allowing(range.allowed() + " (" + what + ")").invalid(value);
+        }
+    }
+
+    /** The climb's rates: at least one, each in range, each above the one before. */
+    private static void checkRising(List<Double> rates) {
+        if (rates.isEmpty()) {
+            throw CompareFlags.CHAT_RATES.invalid("");
+        }
+        double last = 0;
+        for (double rate : rates) {
+            if (!CHAT_RATE.allows(rate)) {
+                throw CompareFlags.CHAT_RATES.invalid(rate);
+            }
+            if (rate <= last) {
+                throw CompareFlags.CHAT_RATES.allowing("rising rates only, each above " + Range.number(last))
+                        .invalid(rate);
+            }
+            last = rate;
+        }
     }
 }

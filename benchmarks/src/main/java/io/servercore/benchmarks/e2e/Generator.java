@@ -3,7 +3,10 @@ package io.servercore.benchmarks.e2e;
 import io.servercore.benchmarks.load.NeutralLoad;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The load generators that can drive the echo and chat scenarios ({@code --generator}): each
@@ -23,6 +26,26 @@ import java.util.List;
 enum Generator {
     NEUTRAL,
     DUMMYCLIENT;
+
+    /** How {@code --generator} names it: {@code neutral}. */
+    String flag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The allowed names, separated by |, for the help and the error line. */
+    static String allowed() {
+        return Arrays.stream(values()).map(Generator::flag).collect(Collectors.joining("|"));
+    }
+
+    /** @throws IllegalArgumentException naming {@code --generator}, the value and what is allowed */
+    static Generator parse(String value) {
+        for (Generator g : values()) {
+            if (g.flag().equals(value)) {
+                return g;
+            }
+        }
+        throw CompareFlags.GENERATOR.invalid(value);
+    }
 
     /** The generator's arguments after its command: the server, where the JSON goes, the load, and how long. */
     List<String> args(Load load, int port, Path json, int seconds, int warmUp) {

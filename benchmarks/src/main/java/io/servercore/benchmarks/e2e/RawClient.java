@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The few frames of PROTOCOL.md the idle-memory scenarios send, on a plain blocking socket:
+ * The few frames of docs/protocol.md the idle-memory scenarios send, on a plain blocking socket:
  * so that the sessions they hold cost the server exactly what an idle player costs, and the
  * swarm (which would keep pinging) is not needed.
  *

@@ -31,16 +31,20 @@ enum Scenario {
         this.group = group;
     }
 
-    /** Every name {@code --only} accepts, for the usage line and the error message. */
+    /** Every name {@code --only} accepts, separated by |, for the help and the error line. */
     static String allowed() {
         List<String> names = new ArrayList<>(List.of("all", "echo", "chat", "idle"));
         for (Scenario s : values()) {
             names.add(s.flag);
         }
-        return String.join(", ", names);
+        return String.join("|", names);
     }
 
-    /** The scenarios {@code --only} names (a comma-separated list), in the order they run. */
+    /**
+     * The scenarios {@code --only} names (a comma-separated list), in the order they run.
+     *
+     * @throws IllegalArgumentException naming {@code --only}, the first unknown name and what is allowed
+     */
     static Set<Scenario> parse(List<String> only) {
         Set<Scenario> out = EnumSet.noneOf(Scenario.class);
         for (String raw : only) {
@@ -53,7 +57,7 @@ enum Scenario {
                 }
             }
             if (!matched) {
-                throw new IllegalArgumentException("invalid --only " + raw + ": allowed " + allowed());
+                throw CompareFlags.ONLY.invalid(raw);
             }
         }
         return out;

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One server under comparison: a name for the tables, which program it is, and the arguments
@@ -27,6 +28,9 @@ record ServerSpec(String name, Kind kind, List<String> args) {
         NETTY
     }
 
+    /** A server's name, as {@link CompareFlags#SPEC} says; declared before {@link #KNOWN}, which uses it. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
     /** The name the ratios are taken against when it is compared. */
     static final String REFERENCE = "netty-consolidated";
 
@@ -39,8 +43,8 @@ record ServerSpec(String name, Kind kind, List<String> args) {
             new ServerSpec("gameserver", Kind.GAMESERVER, List.of()));
 
     ServerSpec {
-        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
-            throw new IllegalArgumentException("invalid server name '" + name + "': allowed letters, digits, . _ -");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("server name '" + name + "': " + CompareFlags.SPEC.allowed());
         }
         args = List.copyOf(args);
     }
@@ -56,22 +60,22 @@ record ServerSpec(String name, Kind kind, List<String> args) {
     /**
      * A {@code --spec} value, {@code NAME=KIND ARG ARG...}, KIND {@code gameserver} or
      * {@code netty}: e.g. {@code gameserver-tick=gameserver --transport servercore --room-flush 1}.
+     *
+     * @throws IllegalArgumentException naming {@code --spec}, the value and what is allowed
      */
     static ServerSpec parse(String value) {
         int eq = value.indexOf('=');
-        String[] words = eq < 0 ? new String[0] : value.substring(eq + 1).trim().split("\\s+");
-        if (eq <= 0 || words.length == 0 || words[0].isEmpty()) {
-            throw new IllegalArgumentException("invalid --spec '" + value + "': allowed NAME=KIND [ARGS...], "
-                    + "KIND gameserver or netty");
-        }
+        String name = eq < 0 ? "" : value.substring(0, eq);
+        String[] words = value.substring(eq + 1).trim().split("\\s+");
         Kind kind = switch (words[0]) {
             case "gameserver" -> Kind.GAMESERVER;
             case "netty" -> Kind.NETTY;
-            default -> throw new IllegalArgumentException("invalid --spec '" + value + "': kind " + words[0]
-                    + " is not one of gameserver, netty");
+            default -> null;
         };
-        return new ServerSpec(value.substring(0, eq), kind, new ArrayList<>(Arrays.asList(words).subList(1,
-                words.length)));
+        if (!NAME.matcher(name).matches() || kind == null) {
+            throw CompareFlags.SPEC.invalid(value);
+        }
+        return new ServerSpec(name, kind, new ArrayList<>(Arrays.asList(words).subList(1, words.length)));
     }
 
     /** How the results file describes it: {@code gameserver.jar --transport servercore}. */

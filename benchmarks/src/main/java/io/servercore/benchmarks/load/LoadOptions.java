@@ -1,6 +1,5 @@
 package io.servercore.benchmarks.load;
 
-import io.servercore.benchmarks.cli.Flags;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -9,13 +8,14 @@ import picocli.CommandLine.Option;
 /**
  * The command line of {@link NeutralLoad}: a mode ({@code chat} or {@code echo}) as a
  * subcommand, each with its own flags and the common ones. Picocli fills the fields;
- * {@code toConfig()} checks them and makes the {@link LoadConfig}.
+ * {@code toConfig()} checks them against {@link LoadFlags}, whose words each description
+ * repeats, and makes the {@link LoadConfig}.
  *
  * <p>Not thread-safe; used once, by the thread that parses.
  */
 @Command(name = "neutral-load", mixinStandardHelpOptions = true, version = "neutral-load 0.1.0",
         usageHelpAutoWidth = true, subcommands = {LoadOptions.Chat.class, LoadOptions.Echo.class},
-        description = {"A neutral load generator for the chat protocol (PROTOCOL.md): one thread, one java.nio "
+        description = {"A neutral load generator for the chat protocol (docs/protocol.md): one thread, one java.nio "
                 + "Selector, non-blocking sockets with TCP_NODELAY, direct buffers, frames read where they lie; "
                 + "neither the engine under test nor Netty, so that the figures are the server's and not the "
                 + "generator's.",
@@ -33,7 +33,7 @@ final class LoadOptions {
     /** The flags of both modes. */
     static final class Common {
         @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-                description = "The server's address (default: ${DEFAULT-VALUE}).")
+                description = "The server's address, a host name or address (default: ${DEFAULT-VALUE}).")
         String host;
 
         @Option(names = "--port", paramLabel = "PORT", defaultValue = "7777",
@@ -49,7 +49,7 @@ final class LoadOptions {
         int seconds;
 
         @Option(names = "--warm-up", paramLabel = "S", defaultValue = "3",
-                description = "First seconds of load left out of the steady figures, 0..(--seconds - 1) "
+                description = "First seconds of load left out of the steady figures, 0..3599, less than --seconds "
                         + "(default: ${DEFAULT-VALUE}).")
         int warmUp;
 
@@ -63,19 +63,27 @@ final class LoadOptions {
                         + "(default: ${DEFAULT-VALUE}).")
         int readyTimeout;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary to FILE as JSON.")
+        @Option(names = "--json", paramLabel = "FILE", description = "Also write the summary as JSON to FILE, a file "
+                + "path.")
         Path json;
 
-        LoadConfig toConfig(LoadConfig.Mode mode, int roomSize, double rate, int payload, int window, int pollMicros) {
+        /** @throws IllegalArgumentException naming the first flag out of range, its value and what is allowed */
+        void check() {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+                throw LoadFlags.HOST.invalid(host);
             }
-            Flags.range("--port", port, 1, 65535);
-            Flags.range("--sessions", sessions, 1, 50_000);
-            Flags.range("--seconds", seconds, 1, 3600);
-            Flags.range("--warm-up", warmUp, 0, seconds - 1);
-            Flags.range("--drain", drain, 0, 600);
-            Flags.range("--ready-timeout", readyTimeout, 1, 600);
+            LoadFlags.PORT.check(port);
+            LoadFlags.SESSIONS.check(sessions);
+            LoadFlags.SECONDS.check(seconds);
+            LoadFlags.within(LoadFlags.WARM_UP, warmUp, 0, seconds - 1, "less than --seconds");
+            LoadFlags.DRAIN.check(drain);
+            LoadFlags.READY_TIMEOUT.check(readyTimeout);
+            if (json != null && json.toString().isEmpty()) {
+                throw LoadFlags.JSON.invalid(json);
+            }
+        }
+
+        LoadConfig toConfig(LoadConfig.Mode mode, int roomSize, double rate, int payload, int window, int pollMicros) {
             return new LoadConfig(mode, host, port, sessions, roomSize, rate, payload, window, seconds, warmUp, drain,
                     readyTimeout, pollMicros, json);
         }
@@ -104,7 +112,7 @@ final class LoadOptions {
         Common common;
 
         @Option(names = "--room-size", paramLabel = "N", defaultValue = "100",
-                description = "Members per room, 1..min(1000, --sessions) (default: ${DEFAULT-VALUE}).")
+                description = "Members per room, 1..1000, at most --sessions (default: ${DEFAULT-VALUE}).")
         int roomSize;
 
         @Option(names = "--rate", paramLabel = "CHATS_PER_S", defaultValue = "2",
@@ -117,15 +125,19 @@ final class LoadOptions {
         int payload;
 
         @Option(names = "--poll-us", paramLabel = "MICROS", defaultValue = "0",
-                description = "How close to a due send the loop polls instead of sleeping in select, 0..100000 "
-                        + "microseconds; 0 never polls (default: ${DEFAULT-VALUE}).")
+                description = "How close to a due send the loop polls instead of sleeping in select, in "
+                        + "microseconds, 0 (never polls) or 1..100000 (default: ${DEFAULT-VALUE}).")
         int pollMicros;
 
         LoadConfig toConfig() {
-            Flags.range("--room-size", roomSize, 1, Math.min(1000, Math.max(1, common.sessions)));
-            Flags.range("--rate", rate, 0.001, 10_000);
-            Flags.range("--payload", payload, ChatText.HEADER_LENGTH, 1024);
-            Flags.range("--poll-us", pollMicros, 0, 100_000);
+            common.check();
+            if (roomSize < 1 || roomSize > 1000) {
+                throw LoadFlags.ROOM_SIZE.invalid(roomSize);
+            }
+            LoadFlags.within(LoadFlags.ROOM_SIZE, roomSize, 1, common.sessions, "at most --sessions");
+            LoadFlags.RATE.check(rate);
+            LoadFlags.PAYLOAD.check(payload);
+            LoadFlags.POLL_US.check(pollMicros);
             return common.toConfig(LoadConfig.Mode.CHAT, roomSize, rate, payload, 0, pollMicros);
         }
     }
@@ -144,7 +156,8 @@ final class LoadOptions {
         int window;
 
         LoadConfig toConfig() {
-            Flags.range("--window", window, 1, 1024);
+            common.check();
+            LoadFlags.WINDOW.check(window);
             return common.toConfig(LoadConfig.Mode.ECHO, 0, 0, 0, window, 0);
         }
     }

@@ -1,5 +1,6 @@
 package io.servercore.benchmarks.load;
 
+import io.servercore.cli.Flags;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +16,12 @@ import picocli.CommandLine;
  * One thread, the caller's, does all of it: {@link LoadLoop}.
  *
  * <p>Exit status: 0 when nothing went wrong, 1 when the run found something wrong or could not
- * run, 2 for a bad flag (one line naming the value and what is allowed).
+ * run, 2 for a bad flag (one line naming the value and what is allowed, {@link LoadFlags}).
  */
 public final class NeutralLoad {
-    static final int USAGE = 2;
+    /** The name its lines begin with. */
+    static final String COMMAND = "neutral-load";
+    static final int USAGE = Flags.USAGE;
     static final int FAILED = 1;
 
     private NeutralLoad() {
@@ -29,14 +32,18 @@ public final class NeutralLoad {
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }
 
-    /** Runs the command line on the caller's thread and returns its exit status: for a run in the caller's JVM. */
+    /**
+     * Runs the command line on the caller's thread and returns its exit status: for a run in the
+     * caller's JVM, and for the docs' check that every flag a README gives this main is in its help.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         LoadConfig config;
         try {
             config = parse(args, out);
-        } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("neutral-load: " + e.getMessage() + " (see --help)");
-            return USAGE;
+        } catch (CommandLine.ParameterException e) {
+            return Flags.usage(err, COMMAND, LoadFlags.ALL.explain(e));
+        } catch (IllegalArgumentException e) {
+            return Flags.usage(err, COMMAND, e.getMessage());
         }
         if (config == null) {
             return 0;
@@ -78,7 +85,7 @@ public final class NeutralLoad {
             return null;
         }
         if (!parsed.hasSubcommand()) {
-            throw new IllegalArgumentException("name a mode: chat or echo");
+            throw new IllegalArgumentException("name a mode: chat|echo");
         }
         Object mode = parsed.subcommand().commandSpec().userObject();
         return mode instanceof LoadOptions.Chat chat ? chat.toConfig() : ((LoadOptions.Echo) mode).toConfig();

@@ -3,8 +3,8 @@ package io.servercore.benchmarks.load;
 import java.nio.ByteBuffer;
 
 /**
- * The frames the neutral generator speaks, as /work/shared/PROTOCOL.md (version 1) defines
- * them, written here on their own so that the generator owes nothing to the engine or to Netty.
+ * The frames the neutral generator speaks, as docs/protocol.md (version 1; sections 1 to 3)
+ * defines them, written here on their own so that the generator owes nothing to the engine or to Netty.
  * Every number is little-endian; the buffers that carry them are ordered so.
  *
  * <pre>

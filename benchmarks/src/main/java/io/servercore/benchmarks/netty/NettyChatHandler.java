@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One channel's end of the chat protocol: checks each frame (cut by the
  * {@code LengthFieldBasedFrameDecoder} in front of it), applies the rate limit and the argument
- * rules of PROTOCOL.md section 4, and hands room work to the room's executor.
+ * rules of docs/protocol.md section 4, and hands room work to the room's executor.
  *
  * <p>Answers to a read (S_Pong, the rate limit's S_Error) go out once per read burst either
  * way, as the variant wants it written: with a {@code FlushConsolidationHandler} in front, each

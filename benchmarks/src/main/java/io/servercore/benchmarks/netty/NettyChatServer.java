@@ -18,14 +18,16 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.servercore.benchmarks.cli.Flags;
 import java.net.InetSocketAddress;
 import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * The reference server: PROTOCOL.md on Netty 4.1, written as a competent Netty user writes it,
+ * The reference server: the protocol of docs/protocol.md on Netty 4.1, written as a competent Netty user writes it,
  * so that the comparison with gameserver is fair. One event loop group serves the listener,
  * the channels and the rooms (with {@code --threads 1} the whole server runs on one thread);
  * {@link LengthFieldBasedFrameDecoder} cuts frames, an {@link IdleStateHandler} behind it (so
@@ -57,41 +59,91 @@ public final class NettyChatServer implements AutoCloseable {
     /** Whether flushes are consolidated: the server's two columns in the comparison. */
     public enum Variant {
         CONSOLIDATED,
-        PLAIN
+        PLAIN;
+
+        /** How {@code --variant} names it: {@code consolidated}. */
+        public String flag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The allowed names, separated by |, for the error line and the help. */
+        static String allowed() {
+            return Arrays.stream(values()).map(Variant::flag).collect(Collectors.joining("|"));
+        }
+
+        /** @throws IllegalArgumentException naming {@code --variant}, the value and what is allowed */
+        static Variant parse(String value) {
+            for (Variant v : values()) {
+                if (v.flag().equals(value)) {
+                    return v;
+                }
+            }
+            throw NettyFlags.VARIANT.invalid(value);
+        }
     }
 
     /** The I/O transport: the JDK's {@code Selector} (the default), or Netty's native epoll. */
     public enum Transport {
         NIO,
-        EPOLL
+        EPOLL;
+
+        /** How {@code --transport} names it: {@code nio}. */
+        public String flag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The allowed names, separated by |, for the error line and the help. */
+        static String allowed() {
+            return Arrays.stream(values()).map(Transport::flag).collect(Collectors.joining("|"));
+        }
+
+        /** @throws IllegalArgumentException naming {@code --transport}, the value and what is allowed */
+        static Transport parse(String value) {
+            for (Transport t : values()) {
+                if (t.flag().equals(value)) {
+                    return t;
+                }
+            }
+            throw NettyFlags.TRANSPORT.invalid(value);
+        }
     }
 
     /**
-     * Settings with PROTOCOL.md's defaults (see {@link #defaults(int, int)}); the flags of
-     * {@link NettyMain} fill them. Every value is in its allowed range once an instance exists.
+     * Settings with the protocol's defaults (docs/protocol.md section 7; see {@link #defaults(int, int)});
+     * the flags of {@link NettyMain} fill them. Every value is in its allowed range once an instance
+     * exists ({@link NettyFlags}); 0 threads becomes one per core.
      */
     public record Config(String host, int port, int threads, Transport transport, Variant variant, int maxFrameSize,
                          int roomCapacity, int chatLimit, int packetRate, int packetBurst, int outboundLimit,
                          int idleTimeoutSeconds) {
+        /** @throws IllegalArgumentException naming the first flag out of range, its value and what is allowed */
         public Config {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("invalid --host '" + host + "': a host name or address is required");
+                throw NettyFlags.HOST.invalid(host);
             }
-            Flags.range("--port", port, 0, 65535);
-            Flags.range("--threads", threads, 1, 1024);
-            Flags.range("--max-frame", maxFrameSize, 4, 65535);
-            Flags.range("--room-capacity", roomCapacity, 1, 1_000_000);
-            Flags.range("--chat-limit", chatLimit, 1, 65535 - 4 - 2 - 4);
-            Flags.range("--packet-rate", packetRate, 0, 1_000_000);
-            Flags.range("--packet-burst", packetBurst, packetRate == 0 ? 0 : 1, 10_000_000);
-            Flags.range("--outbound-limit", outboundLimit, 65536, Integer.MAX_VALUE);
-            Flags.range("--idle-timeout", idleTimeoutSeconds, 0, 86_400);
-            if (transport == null || variant == null) {
-                throw new IllegalArgumentException("transport and variant are required");
+            NettyFlags.PORT.check(port);
+            NettyFlags.THREADS.check(threads);
+            if (threads == 0) {
+                threads = Runtime.getRuntime().availableProcessors();
+            }
+            NettyFlags.MAX_FRAME.check(maxFrameSize);
+            NettyFlags.ROOM_CAPACITY.check(roomCapacity);
+            NettyFlags.CHAT_LIMIT.check(chatLimit);
+            NettyFlags.PACKET_RATE.check(packetRate);
+            if (packetRate != 0 || packetBurst != 0) {
+                NettyFlags.PACKET_BURST.check(packetBurst); // with the rate off the burst is never used: 0 will do
+            }
+            NettyFlags.OUTBOUND_LIMIT.check(outboundLimit);
+            NettyFlags.IDLE_TIMEOUT.check(idleTimeoutSeconds);
+            if (transport == null) {
+                throw NettyFlags.TRANSPORT.invalid(null);
+            }
+            if (variant == null) {
+                throw NettyFlags.VARIANT.invalid(null);
             }
         }
 
-        /** PROTOCOL.md's defaults on {@code port} with {@code threads} I/O threads: NIO, consolidated. */
+        /** The protocol's defaults on {@code port} with {@code threads} I/O threads: NIO, consolidated. */
         public static Config defaults(int port, int threads) {
             return new Config("0.0.0.0", port, threads, Transport.NIO, Variant.CONSOLIDATED, 4096, 1000, 1024, 200,
                     400, 4 << 20, 60);
@@ -112,8 +164,8 @@ public final class NettyChatServer implements AutoCloseable {
         this.variant = config.variant();
         boolean epoll = config.transport() == Transport.EPOLL;
         if (epoll && !Epoll.isAvailable()) {
-            throw new IllegalArgumentException("invalid --transport epoll: not available here ("
-                    + Epoll.unavailabilityCause() + "); allowed nio");
+            throw NettyFlags.TRANSPORT.allowing(Transport.NIO.flag() + " (epoll is not available here: "
+                    + Epoll.unavailabilityCause() + ")").invalid(Transport.EPOLL.flag());
         }
         loops = epoll ? new EpollEventLoopGroup(config.threads()) : new NioEventLoopGroup(config.threads());
         Class<? extends ServerChannel> channel = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;

@@ -6,8 +6,8 @@ import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The wire format of PROTOCOL.md written the way a Netty user writes it: little-endian
- * {@link ByteBuf} reads and writes, strings as a u16 byte count and UTF-8.
+ * The wire format of docs/protocol.md (sections 1 and 2) written the way a Netty user writes
+ * it: little-endian {@link ByteBuf} reads and writes, strings as a u16 byte count and UTF-8.
  *
  * <p>Stateless; any thread.
  */

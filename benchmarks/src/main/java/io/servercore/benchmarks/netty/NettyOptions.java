@@ -1,41 +1,43 @@
 package io.servercore.benchmarks.netty;
 
-import io.servercore.benchmarks.cli.Flags;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The command line of {@link NettyMain}. Picocli fills the fields; {@link #toConfig()} checks
- * them. Defaults are PROTOCOL.md's and gameserver's, so that the two servers differ only where
- * a flag says so.
+ * them against {@link NettyFlags}, whose words each description repeats. Defaults are the
+ * protocol's (docs/protocol.md section 7) and gameserver's, so that the two servers differ only
+ * where a flag says so.
  *
  * <p>Not thread-safe; used once by {@code main}.
  */
 @Command(name = "nettyserver", mixinStandardHelpOptions = true, version = "nettyserver 0.1.0",
         sortOptions = false, usageHelpAutoWidth = true,
-        description = "The Netty 4.1 reference server of PROTOCOL.md, for the end-to-end comparison with gameserver.")
+        description = "The Netty 4.1 reference server of the wire protocol in docs/protocol.md, for the end-to-end "
+                + "comparison with gameserver.")
 final class NettyOptions {
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "0.0.0.0",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Address to listen on, a host name or address (default: ${DEFAULT-VALUE}).")
     String host;
 
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "7778",
-            description = "Port to listen on, 0..65535; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+            description = "Port to listen on, 0 (any free port) or 1..65535 (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-            description = "Event loops, 1..1024; 0 means one per core (default: one per core). They serve the "
+            description = "Event loops, 0 (one per core) or 1..1024 (default: 0, one per core). They serve the "
                     + "listener, the channels and the rooms alike: with 1 the whole server runs on one thread.")
     int threads;
 
-    @Option(names = "--variant", paramLabel = "consolidated|plain", defaultValue = "consolidated",
-            description = "consolidated: a FlushConsolidationHandler(256, true) at the head of every channel's "
-                    + "pipeline; plain: none, a broadcast flushes each member at once (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--variant", paramLabel = "NAME", defaultValue = "consolidated",
+            description = "How flushes are made, consolidated|plain: consolidated puts a "
+                    + "FlushConsolidationHandler(256, true) at the head of every channel's pipeline; plain has none, "
+                    + "a broadcast flushes each member at once (default: ${DEFAULT-VALUE}).")
     String variant;
 
-    @Option(names = "--transport", paramLabel = "nio|epoll", defaultValue = "nio",
-            description = "nio: the JDK's Selector; epoll: Netty's native epoll, where available "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--transport", paramLabel = "NAME", defaultValue = "nio",
+            description = "The I/O transport, nio|epoll: nio is the JDK's Selector, epoll Netty's native epoll, "
+                    + "where available (default: ${DEFAULT-VALUE}).")
     String transport;
 
     @Option(names = "--max-frame", paramLabel = "BYTES", defaultValue = "4096",
@@ -51,11 +53,11 @@ final class NettyOptions {
     int chatLimit;
 
     @Option(names = "--packet-rate", paramLabel = "N", defaultValue = "200",
-            description = "Packets a second per session, 0 = off (default: ${DEFAULT-VALUE}).")
+            description = "Packets a second per session, 0 (off) or 1..1000000 (default: ${DEFAULT-VALUE}).")
     int packetRate;
 
     @Option(names = "--packet-burst", paramLabel = "N", defaultValue = "400",
-            description = "Packets a session may send at once above its rate (default: ${DEFAULT-VALUE}).")
+            description = "Packets a session may send at once above its rate, 1..10000000 (default: ${DEFAULT-VALUE}).")
     int packetBurst;
 
     @Option(names = "--outbound-limit", paramLabel = "BYTES", defaultValue = "4194304",
@@ -64,17 +66,14 @@ final class NettyOptions {
     int outboundLimit;
 
     @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Seconds without a complete frame before a channel is cut, 0 = never, at most 86400 "
+            description = "Whole seconds without a complete frame before a channel is cut, 0 (never) or 1..86400 "
                     + "(default: ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
     /** @throws IllegalArgumentException naming the flag, its value and what is allowed */
     NettyChatServer.Config toConfig() {
-        Flags.range("--threads", threads, 0, 1024);
-        int loops = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        return new NettyChatServer.Config(host, port, loops,
-                Flags.oneOf("--transport", transport, NettyChatServer.Transport.class),
-                Flags.oneOf("--variant", variant, NettyChatServer.Variant.class), maxFrameSize, roomCapacity,
-                chatLimit, packetRate, packetBurst, outboundLimit, idleTimeoutSeconds);
+        return new NettyChatServer.Config(host, port, threads, NettyChatServer.Transport.parse(transport),
+                NettyChatServer.Variant.parse(variant), maxFrameSize, roomCapacity, chatLimit, packetRate, packetBurst,
+                outboundLimit, idleTimeoutSeconds);
     }
 }

@@ -2,64 +2,111 @@ package io.servercore.benchmarks.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.servercore.benchmarks.CommandLineChecks;
+import io.servercore.benchmarks.CommandLineChecks.Main;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Compare's command line, without starting anything: {@code --help} is usage, not a 25-minute
- * run; a bad flag is one line naming the value and what is allowed, and exit status 2; and the
- * defaults are the issue's plan, down to the command lines of the servers and the swarm.
+ * Compare's command line, without starting anything: {@code --help} is the usage alone, not a
+ * 25-minute run; a bad value of every flag, an unknown flag, a missing value or a repeated flag
+ * is one line naming it and what is allowed, and exit status 2; and the defaults are the issue's
+ * plan, down to the command lines of the servers and the swarm.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CompareCommandLineTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private static final Main MAIN = Compare::run;
+    /** Compare, on arguments its parser is first seen to refuse: a row that a slip made valid fails, not runs. */
+    private static final Main REFUSED = (args, out, err) -> {
+        assertThrows(RuntimeException.class, () -> Compare.parse(args, new PrintWriter(new StringWriter())),
+                () -> "would start a run: " + String.join(" ", args));
+        return Compare.run(args, out, err);
+    };
+    private static final int CPUS = Runtime.getRuntime().availableProcessors();
 
-    private int run(String... args) {
-        return Compare.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    /** A bad value of every flag: the arguments and the line; none of them may start a run. */
+    private static final String[][] BAD = {
+        {"--servers netty-consolidated,nginx", "invalid --servers nginx: allowed gameserver-servercore|gameserver-jdk"
+                + "|netty-consolidated|netty-plain|gameserver, comma-separated"},
+        {"--spec gs-1m=gameserver --servers gs-1m,gs-2m", "invalid --servers gs-2m: allowed gameserver-servercore"
+                + "|gameserver-jdk|netty-consolidated|netty-plain|gameserver|gs-1m, comma-separated"},
+        {"--servers gameserver,gameserver", "invalid --servers gameserver,gameserver: allowed each server once"},
+        {"--spec x=apache", "invalid --spec x=apache: allowed NAME=KIND [ARGS...], NAME of A-Z a-z 0-9 . _ -,"
+                + " KIND gameserver|netty"},
+        {"--spec -x=netty", "invalid --spec -x=netty: allowed NAME=KIND [ARGS...], NAME of A-Z a-z 0-9 . _ -,"
+                + " KIND gameserver|netty"},
+        {"--servers gameserver --reference netty-plain", "invalid --reference netty-plain: allowed gameserver"},
+        {"--only echo,bogus", "invalid --only bogus: allowed all|echo|chat|idle|echo-16|echo-1|chat-climb|chat-light"
+                + "|idle-bare|idle-rooms|syscalls, comma-separated"},
+        {"--strace-seconds 0", "invalid --strace-seconds 0: allowed 1..600"},
+        {"--rounds 0", "invalid --rounds 0: allowed 1..100"},
+        {"--rounds three", "invalid --rounds three: allowed 1..100"},
+        {"--seconds 3601", "invalid --seconds 3601: allowed 1..3600"},
+        {"--seconds 5 --warm-up 5", "invalid --warm-up 5: allowed 0..4 (less than --seconds)"},
+        {"--warm-up x", "invalid --warm-up x: allowed 0..3599, less than --seconds"},
+        {"--server-warm-up -1", "invalid --server-warm-up -1: allowed 0..3600"},
+        {"--threads -1", "invalid --threads -1: allowed 0 (one per core) or 1..1024"},
+        {"--threads abc", "invalid --threads abc: allowed 0 (one per core) or 1..1024"},
+        {"--sessions 0", "invalid --sessions 0: allowed 1..100000"},
+        {"--room-size 1001", "invalid --room-size 1001: allowed 1..1000"},
+        {"--payload 31", "invalid --payload 31: allowed 32..1024"},
+        {"--chat-rates 2,5,3", "invalid --chat-rates 3: allowed rising rates only, each above 5"},
+        {"--chat-rates 0.0001", "invalid --chat-rates 0.0001: allowed rising rates, each 0.001..1000, comma-separated"},
+        {"--chat-rates 2,x", "invalid --chat-rates x: allowed rising rates, each 0.001..1000, comma-separated"},
+        {"--light-rate 0", "invalid --light-rate 0: allowed 0.001..1000"},
+        {"--p99-budget 0.5", "invalid --p99-budget 0.5: allowed 1..10000"},
+        {"--past-failure 11", "invalid --past-failure 11: allowed 0..10"},
+        {"--idle-sessions 18001", "invalid --idle-sessions 18001: allowed 1..18000"},
+        {"--room-sessions 0", "invalid --room-sessions 0: allowed 1..18000"},
+        {"--generator wrk", "invalid --generator wrk: allowed neutral|dummyclient"},
+        {"--generator", "invalid --generator (no value): allowed neutral|dummyclient"},
+        {"--swarm-transport epoll", "invalid --swarm-transport epoll: allowed servercore|jdk|default"},
+        {"--server-cpu " + CPUS, "invalid --server-cpu " + CPUS + ": allowed 0.." + (CPUS - 1)
+                + " (this machine's CPUs)"},
+        {"--swarm-cpu -1", "invalid --swarm-cpu -1: allowed 0.." + (CPUS - 1) + " (this machine's CPUs)"},
+        {"--server-cpu 0 --swarm-cpu 0", "invalid --swarm-cpu 0: allowed any CPU but the server's (0)"},
+        {"--root no-such-folder", "invalid --root no-such-folder: allowed a folder, the repository's root"},
+        {"--netty-classpath", "invalid --netty-classpath (no value): allowed a class path"},
+        {"--out", "invalid --out (no value): allowed a folder"},
+        {"--ceiling-echo-1 0", "invalid --ceiling-echo-1 0: allowed 1..1000000000000"},
+        {"--ceiling-echo-16 1e13", "invalid --ceiling-echo-16 10000000000000: allowed 1..1000000000000"},
+        {"--ceiling-chat fast", "invalid --ceiling-chat fast: allowed 1..1000000000000"},
+        {"--bogus", "unknown flag --bogus"},
+        {"--generater neutral", "unknown flag --generater (did you mean --generator?)"},
+        {"--rounds 1 --rounds 2", "--rounds given more than once"},
+        {"now", "unexpected argument now"},
+    };
+
+    private static CommandSpec spec() {
+        return new CommandLine(new CompareOptions()).getCommandSpec();
     }
 
     @Test
-    void helpPrintsTheUsageAndExitsZeroWithoutRunningAnything() {
-        assertEquals(0, run("--help"));
-        String usage = out.toString();
-        assertTrue(usage.startsWith("Usage: compare"), usage);
-        for (String flag : List.of("--servers", "--only", "--rounds", "--strace", "--generator", "--swarm-transport",
-                "--no-pin")) {
-            assertTrue(usage.contains(flag), flag + " missing from the usage:\n" + usage);
-        }
-        assertEquals("", err.toString());
+    void helpPrintsTheUsageAloneAndExitsZeroWithoutRunningAnything() throws Exception {
+        CommandLineChecks.assertHelpIsTheUsageAlone(MAIN, spec());
         assertNull(Compare.parse(new String[] {"--help"}, new PrintWriter(new StringWriter())), "help is no plan");
     }
 
-    @ParameterizedTest
-    @CsvSource(delimiter = ';', value = {
-        "--rounds 0;invalid --rounds 0: allowed 1..100",
-        "--only echo,bogus;invalid --only bogus: allowed all, echo, chat, idle, echo-16, echo-1, chat-climb, chat-light,"
-                + " idle-bare, idle-rooms, syscalls",
-        "--servers netty-consolidated,nginx;invalid --servers nginx: allowed gameserver-servercore, gameserver-jdk,"
-                + " netty-consolidated, netty-plain, gameserver",
-        "--swarm-transport epoll;invalid --swarm-transport epoll: allowed servercore, jdk, default",
-        "--generator wrk;invalid --generator wrk: allowed neutral, dummyclient",
-        "--generator;Missing required parameter for option '--generator' (NAME)",
-        "--chat-rates 2,5,3;invalid --chat-rates 3: allowed rising rates only, each above 5",
-        "--seconds 5 --warm-up 5;invalid --warm-up 5: allowed 0..4",
-        "--servers gameserver --reference netty-plain;invalid --reference netty-plain: allowed gameserver",
-        "--spec x=apache;invalid --spec 'x=apache': kind apache is not one of gameserver, netty",
-        "--rounds three;Invalid value for option '--rounds': 'three' is not an int",
-        "--bogus;Unknown option: '--bogus'"
-    })
-    void aBadFlagIsAnsweredInOneLineNamingTheValueAndWhatIsAllowed(String args, String message) {
-        assertEquals(Compare.USAGE, run(args.split(" ")));
-        assertEquals("compare: " + message + " (see --help)" + System.lineSeparator(), err.toString());
-        assertEquals("", out.toString());
+    @Test
+    void aBadValueOfEveryFlagIsAnsweredInOneLineNamingItAndWhatIsAllowed() throws Exception {
+        CommandLineChecks.assertEachIsAnsweredInOneLine(REFUSED, "compare", BAD);
+        CommandLineChecks.assertEveryFlagIsTried(BAD, spec());
+    }
+
+    @Test
+    void helpSaysForEveryFlagWhatItsErrorSaysIsAllowed() {
+        CommandLineChecks.assertHelpSaysWhatIsAllowed(CompareFlags.ALL, spec());
     }
 
     @Test

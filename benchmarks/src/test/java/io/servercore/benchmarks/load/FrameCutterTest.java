@@ -9,10 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Cutting frames where they lie, on bytes written out by hand from PROTOCOL.md: little-endian
- * size (header included) and id, then the payload. Every frame whole in the bytes is handed over
- * with its offset, size and id; the start of one not yet whole is left; a size under the header's
- * is named with the frame's offset.
+ * Cutting frames where they lie, on bytes written out by hand from docs/protocol.md section 1:
+ * little-endian size (header included) and id, then the payload. Every frame whole in the bytes
+ * is handed over with its offset, size and id; the start of one not yet whole is left; a size
+ * under the header's is named with the frame's offset.
  */
 class FrameCutterTest {
     /** An S_Chat from player 258 saying "abc": 4 + 4 + 2 + 3 = 13 bytes. */
