@@ -6,6 +6,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -93,6 +95,35 @@ public final class Flags {
         List<String> suggestions = e.getSuggestions();
         return "unknown flag " + name
                 + (suggestions.isEmpty() ? "" : " (did you mean " + String.join(" or ", suggestions) + "?)");
+    }
+
+    /**
+     * Parses {@code args} into the options object of {@code cli} and turns them into the
+     * command's settings with {@code settings} (which throws {@link IllegalArgumentException} with
+     * the one line for a value it refuses). {@code --help} and {@code --version} print to
+     * {@code out} and answer 0; a command line picocli or {@code settings} refused prints
+     * {@code <command>: <what> (see --help)} to {@code err} and answers {@link #USAGE}.
+     */
+    public <T> Parsed<T> parse(String command, CommandLine cli, String[] args, PrintWriter out, PrintWriter err,
+            Supplier<T> settings) {
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(args);
+            if (parsed.isUsageHelpRequested()) {
+                cli.usage(out);
+                out.flush();
+                return new Parsed<>(null, 0);
+            }
+            if (parsed.isVersionHelpRequested()) {
+                cli.printVersionHelp(out);
+                out.flush();
+                return new Parsed<>(null, 0);
+            }
+            return new Parsed<>(Objects.requireNonNull(settings.get(), "settings"), 0);
+        } catch (CommandLine.ParameterException e) {
+            return new Parsed<>(null, usage(err, command, explain(e)));
+        } catch (IllegalArgumentException e) {
+            return new Parsed<>(null, usage(err, command, e.getMessage()));
+        }
     }
 
     /** Prints {@code <command>: <message> (see --help)} and returns {@link #USAGE}. */

@@ -1,7 +1,10 @@
 package io.servercore.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -103,5 +106,52 @@ class FlagsTest {
         StringWriter err = new StringWriter();
         assertEquals(2, Flags.usage(new PrintWriter(err), "tool", "invalid --mode x: allowed chat|echo"));
         assertEquals("tool: invalid --mode x: allowed chat|echo (see --help)" + System.lineSeparator(), err.toString());
+    }
+
+    @Test
+    void parseRunsWithTheSettingsWhenTheCommandLineIsGood() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Options options = new Options();
+        Parsed<Integer> parsed = FLAGS.parse("tool", new CommandLine(options), new String[] {"--threads", "3"},
+                new PrintWriter(out), new PrintWriter(err), () -> THREADS.check(options.threads));
+        assertTrue(parsed.runs());
+        assertEquals(3, parsed.settings());
+        assertEquals("", out.toString() + err.toString());
+    }
+
+    @Test
+    void parseAnswersHelpOnOutWithoutMakingSettings() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Parsed<Object> parsed = FLAGS.parse("tool", new CommandLine(new HelpOptions()), new String[] {"--help"},
+                new PrintWriter(out), new PrintWriter(err), () -> fail("settings made for --help"));
+        assertFalse(parsed.runs());
+        assertEquals(0, parsed.status());
+        assertTrue(out.toString().startsWith("Usage: tool"), out.toString());
+        assertEquals("", err.toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', value = {
+        "--threads abc;  tool: invalid --threads abc: allowed 0 (one per core) or 1..1024 (see --help)",
+        "--threads 2000; tool: invalid --threads 2000: allowed 0 (one per core) or 1..1024 (see --help)",
+    })
+    void parseAnswersABadFlagWithTheOneLineOnErr(String args, String expected) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Options options = new Options();
+        Parsed<Integer> parsed = FLAGS.parse("tool", new CommandLine(options), args.split(" "),
+                new PrintWriter(out), new PrintWriter(err), () -> THREADS.check(options.threads));
+        assertFalse(parsed.runs());
+        assertEquals(Flags.USAGE, parsed.status());
+        assertEquals(expected + System.lineSeparator(), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Command(name = "tool", mixinStandardHelpOptions = true)
+    static final class HelpOptions {
+        @Option(names = "--threads", defaultValue = "0")
+        int threads;
     }
 }

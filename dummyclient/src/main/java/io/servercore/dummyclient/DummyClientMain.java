@@ -1,6 +1,7 @@
 package io.servercore.dummyclient;
 
 import io.servercore.cli.Flags;
+import io.servercore.cli.Parsed;
 import io.servercore.dummyclient.config.SwarmConfig;
 import io.servercore.dummyclient.config.SwarmFlags;
 import io.servercore.dummyclient.config.SwarmOptions;
@@ -43,24 +44,12 @@ public final class DummyClientMain {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         SwarmOptions options = new SwarmOptions();
-        CommandLine cli = new CommandLine(options);
-        SwarmConfig config;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return 0;
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return 0;
-            }
-            config = options.toConfig();
-        } catch (CommandLine.ParameterException e) {
-            return Flags.usage(err, "dummyclient", SwarmFlags.ALL.explain(e));
-        } catch (IllegalArgumentException e) {
-            return Flags.usage(err, "dummyclient", e.getMessage());
+        Parsed<SwarmConfig> parsed = SwarmFlags.ALL.parse("dummyclient", new CommandLine(options), args, out, err,
+                options::toConfig);
+        if (!parsed.runs()) {
+            return parsed.status();
         }
+        SwarmConfig config = parsed.settings();
         SwarmResult result;
         try {
             result = Swarm.run(config, out);

@@ -1,7 +1,7 @@
 package io.servercore.gameserver;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.servercore.cli.Flags;
+import io.servercore.cli.Parsed;
 import io.servercore.gameserver.cluster.ClusterConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,26 +33,16 @@ public final class GameServerMain {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         GameServerOptions options = new GameServerOptions();
-        CommandLine cli = new CommandLine(options);
-        GameServerConfig config;
-        ClusterConfig cluster;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return 0;
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return 0;
-            }
-            config = options.toConfig();
-            cluster = options.toClusterConfig(config);
-        } catch (CommandLine.ParameterException e) {
-            return Flags.usage(err, "gameserver", GameServerFlags.ALL.explain(e));
-        } catch (IllegalArgumentException e) {
-            return Flags.usage(err, "gameserver", e.getMessage());
+        Parsed<Settings> parsed = GameServerFlags.ALL.parse("gameserver", new CommandLine(options), args, out, err,
+                () -> {
+                    GameServerConfig config = options.toConfig();
+                    return new Settings(config, options.toClusterConfig(config));
+                });
+        if (!parsed.runs()) {
+            return parsed.status();
         }
+        GameServerConfig config = parsed.settings().config();
+        ClusterConfig cluster = parsed.settings().cluster();
         GameServer server;
         try {
             server = GameServer.start(config, cluster);
@@ -67,5 +57,9 @@ public final class GameServerMain {
             Runtime.getRuntime().halt(0);
         }, "shutdown"));
         return -1;
+    }
+
+    /** The two halves of gameserver's settings: the server's own, and its cluster's (null without --cluster). */
+    private record Settings(GameServerConfig config, ClusterConfig cluster) {
     }
 }

@@ -1,6 +1,7 @@
 package io.servercore.benchmarks.cluster;
 
 import io.servercore.cli.Flags;
+import io.servercore.cli.Parsed;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,24 +70,12 @@ public final class ClusterBench {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         ClusterOptions options = new ClusterOptions();
-        CommandLine cli = new CommandLine(options);
-        ClusterOptions.Load load;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return 0;
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return 0;
-            }
-            load = options.toLoad();
-        } catch (CommandLine.ParameterException e) {
-            return Flags.usage(err, COMMAND, ClusterFlags.ALL.explain(e));
-        } catch (IllegalArgumentException e) {
-            return Flags.usage(err, COMMAND, e.getMessage());
+        Parsed<ClusterOptions.Load> parsed = ClusterFlags.ALL.parse(COMMAND, new CommandLine(options), args, out, err,
+                options::toLoad);
+        if (!parsed.runs()) {
+            return parsed.status();
         }
+        ClusterOptions.Load load = parsed.settings();
         try {
             new ClusterBench(load, out).run(natsServer(), jar("gameserver"), jar("dummyclient"));
             return 0;

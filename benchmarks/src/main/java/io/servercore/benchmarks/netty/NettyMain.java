@@ -1,6 +1,7 @@
 package io.servercore.benchmarks.netty;
 
 import io.servercore.cli.Flags;
+import io.servercore.cli.Parsed;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -35,24 +36,12 @@ public final class NettyMain {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) throws InterruptedException {
         NettyOptions options = new NettyOptions();
-        CommandLine cli = new CommandLine(options);
-        NettyChatServer.Config config;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return 0;
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return 0;
-            }
-            config = options.toConfig();
-        } catch (CommandLine.ParameterException e) {
-            return Flags.usage(err, COMMAND, NettyFlags.ALL.explain(e));
-        } catch (IllegalArgumentException e) {
-            return Flags.usage(err, COMMAND, e.getMessage());
+        Parsed<NettyChatServer.Config> parsed = NettyFlags.ALL.parse(COMMAND, new CommandLine(options), args, out, err,
+                options::toConfig);
+        if (!parsed.runs()) {
+            return parsed.status();
         }
+        NettyChatServer.Config config = parsed.settings();
         NettyChatServer server;
         try {
             server = NettyChatServer.start(config);

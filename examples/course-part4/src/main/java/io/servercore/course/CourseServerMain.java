@@ -1,7 +1,7 @@
 package io.servercore.course;
 
 import ch.qos.logback.classic.LoggerContext;
-import io.servercore.cli.Flags;
+import io.servercore.cli.Parsed;
 import java.io.IOException;
 import java.io.PrintWriter;
 import org.slf4j.LoggerFactory;
@@ -32,24 +32,12 @@ public final class CourseServerMain {
      */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CourseServerOptions options = new CourseServerOptions();
-        CommandLine cli = new CommandLine(options);
-        CourseServerConfig config;
-        try {
-            CommandLine.ParseResult parsed = cli.parseArgs(args);
-            if (parsed.isUsageHelpRequested()) {
-                cli.usage(out);
-                return 0;
-            }
-            if (parsed.isVersionHelpRequested()) {
-                cli.printVersionHelp(out);
-                return 0;
-            }
-            config = options.toConfig();
-        } catch (CommandLine.ParameterException e) {
-            return Flags.usage(err, "course-part4", CourseServerFlags.ALL.explain(e));
-        } catch (IllegalArgumentException e) {
-            return Flags.usage(err, "course-part4", e.getMessage());
+        Parsed<CourseServerConfig> parsed = CourseServerFlags.ALL.parse("course-part4", new CommandLine(options), args, out, err,
+                options::toConfig);
+        if (!parsed.runs()) {
+            return parsed.status();
         }
+        CourseServerConfig config = parsed.settings();
         CourseServer server;
         try {
             server = CourseServer.start(config);
