@@ -72,10 +72,11 @@ final class GameServerOptions {
                     + "(default: ${DEFAULT-VALUE}).")
     double idleTimeoutSeconds;
 
-    @Option(names = "--broadcast-tick", paramLabel = "MS", defaultValue = "0",
+    @Option(names = "--broadcast-tick", paramLabel = "MS", defaultValue = "10",
             description = "Milliseconds a room gathers its broadcasts before it sends them to each member as one "
                     + "packet batch, 0 (off) or 1..1000; off hands each broadcast over at once and lets the engine "
-                    + "batch what a loop iteration sent (default: ${DEFAULT-VALUE}).")
+                    + "batch what a loop iteration sent (default: ${DEFAULT-VALUE}, chosen by measurement: see "
+                    + "benchmarks/results/e2e-2026-12-01.md).")
     long broadcastTickMillis;
 
     @Option(names = "--stats-interval", paramLabel = "SECONDS", defaultValue = "10",

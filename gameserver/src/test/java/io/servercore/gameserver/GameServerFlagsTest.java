@@ -122,6 +122,17 @@ class GameServerFlagsTest {
         assertEquals(expected, options.toConfig().threads());
     }
 
+    @Test
+    void roomsGatherBroadcastsForTenMillisecondsUnlessToldOtherwise() {
+        GameServerOptions byDefault = new GameServerOptions();
+        new CommandLine(byDefault).parseArgs();
+        assertEquals(10, byDefault.toConfig().broadcastTickMillis(), "the default the benchmark chose");
+        assertEquals(10, GameServerConfig.defaults(7777).broadcastTickMillis(), "the library's defaults agree");
+        GameServerOptions off = new GameServerOptions();
+        new CommandLine(off).parseArgs("--broadcast-tick", "0");
+        assertEquals(0, off.toConfig().broadcastTickMillis());
+    }
+
     private static List<OptionSpec> options() {
         return new CommandLine(new GameServerOptions()).getCommandSpec().options().stream()
                 .filter(o -> !o.usageHelp() && !o.versionHelp()).toList();
