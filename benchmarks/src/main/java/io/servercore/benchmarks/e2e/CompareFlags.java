@@ -26,7 +26,8 @@ final class CompareFlags {
     static final Flag WARM_UP = new Flag("--warm-up", "0..3599, less than --seconds");
     static final Range SERVER_WARM_UP = Range.of("--server-warm-up", 0, 3600);
     static final Range THREADS = Range.of("--threads", 1, 1024).orZero("one per core");
-    static final Range SESSIONS = Range.of("--sessions", 1, 100_000);
+    /** The neutral generator's own limit (LoadFlags.SESSIONS), so a run is refused at start, not mid-way. */
+    static final Range SESSIONS = Range.of("--sessions", 1, 50_000);
     static final Range ROOM_SIZE = Range.of("--room-size", 1, 1000);
     static final Range PAYLOAD = Range.of("--payload", 32, 1024);
     static final Flag CHAT_RATES = new Flag("--chat-rates", "rising rates, each 0.001..1000, comma-separated");

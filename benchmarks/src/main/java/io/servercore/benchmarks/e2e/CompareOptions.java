@@ -100,11 +100,12 @@ final class CompareOptions {
     int threads;
 
     @Option(names = "--sessions", paramLabel = "N", defaultValue = "1000",
-            description = "Sessions of the echo and chat scenarios, 1..100000 (default: ${DEFAULT-VALUE}).")
+            description = "Sessions of the echo and chat scenarios, 1..50000 (default: ${DEFAULT-VALUE}).")
     int sessions;
 
     @Option(names = "--room-size", paramLabel = "N", defaultValue = "100",
-            description = "Members per room in the chat and idle-rooms scenarios, 1..1000 (default: ${DEFAULT-VALUE}).")
+            description = "Members per room in the chat and idle-rooms scenarios, 1..1000, at most --sessions with the "
+                    + "chat scenarios (default: ${DEFAULT-VALUE}).")
     int roomSize;
 
     @Option(names = "--payload", paramLabel = "BYTES", defaultValue = "64",
@@ -233,6 +234,12 @@ final class CompareOptions {
         CompareFlags.THREADS.check(threads);
         CompareFlags.SESSIONS.check(sessions);
         CompareFlags.ROOM_SIZE.check(roomSize);
+        if (roomSize > sessions && (scenarios.contains(Scenario.CHAT_CLIMB) || scenarios.contains(Scenario.CHAT_LIGHT)
+                || scenarios.contains(Scenario.SYSCALLS))) {
+            // The chat scenarios fill rooms from --sessions: refused here, not by the generator mid-run.
+            throw CompareFlags.ROOM_SIZE.asFlag().allowing(CompareFlags.ROOM_SIZE.asFlag().allowed()
+                    + " (at most --sessions with the chat scenarios)").invalid(roomSize);
+        }
         CompareFlags.PAYLOAD.check(payload);
         CompareFlags.LIGHT_RATE.check(lightRate);
         CompareFlags.P99_BUDGET.check(p99Budget);
