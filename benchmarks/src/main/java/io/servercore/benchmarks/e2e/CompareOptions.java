@@ -123,7 +123,8 @@ final class CompareOptions {
     double lightRate;
 
     @Option(names = "--p99-budget", paramLabel = "MS", defaultValue = "50",
-            description = "The worst second's p99 a sustained chat step stays under, 1..10000 ms "
+            description = "The p99 a sustained chat step stays under, over all its steady seconds (with dummyclient: "
+                    + "its worst second's), 1..10000 ms "
                     + "(default: ${DEFAULT-VALUE}).")
     double p99Budget;
 

@@ -52,6 +52,16 @@ interface LoadRun {
         return Double.NaN;
     }
 
+    /**
+     * The p99 of the run's main latency over all its steady seconds together, in ms: what a chat
+     * step's verdict holds to the budget, so that one stalled second among seven does not decide
+     * it alone. NaN where the generator reports no such figure (the verdict then falls back to the
+     * worst second's p99).
+     */
+    default double windowP99() {
+        return Double.NaN;
+    }
+
     /** Mean rate over the steady seconds. */
     default double steadyRate(int warmUp) {
         return steady(warmUp).stream().mapToDouble(Second::rate).average().orElse(Double.NaN);

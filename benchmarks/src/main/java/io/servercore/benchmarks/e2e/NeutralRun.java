@@ -87,6 +87,11 @@ final class NeutralRun implements LoadRun {
     }
 
     @Override
+    public double windowP99() {
+        return report.steady().latency().p99();
+    }
+
+    @Override
     public double roundTrips() {
         return report.totals().roundTrips();
     }

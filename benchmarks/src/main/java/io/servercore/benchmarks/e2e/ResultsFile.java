@@ -78,7 +78,8 @@ final class ResultsFile {
         if (plan.runs(Scenario.CHAT_CLIMB) || plan.runs(Scenario.CHAT_LIGHT) || plan.runs(Scenario.SYSCALLS)) {
             md.append(String.format(Locale.ROOT, "- chat: %,d sessions in %s, %d-byte chats, no moves or pings; the"
                     + " climb tries %s chats/s per session (x %,.0f = deliveries/s asked), a generator run each, and"
-                    + " keeps the highest step whose worst second's p99 (%s) stays under %s ms with nothing lost (every"
+                    + " keeps the highest step whose p99 (%s) over all its steady seconds together (with dummyclient, which"
+                    + " reports none, its worst second's) stays under %s ms with nothing lost (every"
                     + " chat back to its sender, deliveries as the room sizes predict, no gap, nothing held back, no"
                     + " session dropped, no S_Error) and at least %.0f%% of the chats asked sent, at that step and"
                     + " every step below; it stops %d step(s) past the first that fails%n", plan.sessions(),

@@ -11,13 +11,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The chat climb's verdicts: a step passes only with its worst second's p99 under the budget,
+ * The chat climb's verdicts: a step passes only with its p99 under the budget (the whole window's
+ * where the generator reports it, else the worst second's),
  * nothing lost and the load actually sent; the sustained figure is the highest step such that
  * it and every step below passed, so a lucky step above a failed one does not count.
  */
 class ChatVerdictTest {
     private static ChatStep step(double rate, double p99, double sentPercent, String... losses) {
-        return new ChatStep(rate, rate * 100_000, rate * 100_000, 1, p99, Double.NaN, sentPercent, 0, 1,
+        return new ChatStep(rate, rate * 100_000, rate * 100_000, 1, p99, Double.NaN, Double.NaN, sentPercent, 0, 1,
                 List.of(losses), 50);
     }
 
@@ -30,6 +31,18 @@ class ChatVerdictTest {
         assertEquals(List.of("3 chats not back to their sender"), step(2, 10, 100, "3 chats not back to their sender")
                 .failures());
         assertEquals(List.of("the load generator sent 90% of the chats asked"), step(2, 10, 90).failures());
+    }
+
+    @Test
+    void theWholeWindowsP99DecidesWhereTheGeneratorReportsIt() {
+        ChatStep oneStalledSecond = new ChatStep(2, 200_000, 200_000, 1, 75, 31, Double.NaN, 100, 0, 1, List.of(), 50);
+        assertTrue(oneStalledSecond.passed(), "one 75 ms second in a window whose p99 is 31 ms");
+        assertTrue(oneStalledSecond.cell().contains("p99 31.00 (worst second 75.00) ms"), oneStalledSecond.cell());
+        ChatStep lateThroughout = new ChatStep(2, 200_000, 200_000, 1, 60, 55, Double.NaN, 100, 0, 1, List.of(), 50);
+        assertEquals(List.of("p99 55.0 ms"), lateThroughout.failures());
+        ChatStep lostOne = new ChatStep(2, 200_000, 200_000, 1, 20, 10, Double.NaN, 100, 0, 1,
+                List.of("1 chat not back to its sender"), 50);
+        assertEquals(List.of("1 chat not back to its sender"), lostOne.failures(), "a good p99 excuses no loss");
     }
 
     @Test
