@@ -3,7 +3,6 @@ package io.servercore.gameserver;
 import io.servercore.buffer.SendBuffer;
 import io.servercore.buffer.SendBufferManager;
 import io.servercore.job.Cancellable;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,27 +36,13 @@ final class BroadcastTick {
      * copies, each holding one reference for the caller.
      */
     List<SendBuffer> drain(SendBufferManager pool) {
-        List<SendBuffer> batches = new ArrayList<>(1);
         try {
-            int i = 0;
-            while (i < gathered.size()) {
-                int size = 0;
-                int end = i;
-                while (end < gathered.size() && size + gathered.get(end).size() <= pool.chunkSize()) {
-                    size += gathered.get(end++).size();
-                }
-                ByteBuffer out = pool.open(size);
-                for (; i < end; i++) {
-                    out.put(gathered.get(i).nioBuffer());
-                }
-                batches.add(pool.commit(out, size));
-            }
+            return pool.coalesce(gathered, 0);
         } finally {
             for (SendBuffer slice : gathered) {
                 slice.release();
             }
             gathered.clear();
         }
-        return batches;
     }
 }

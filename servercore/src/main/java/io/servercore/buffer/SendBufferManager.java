@@ -1,6 +1,8 @@
 package io.servercore.buffer;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -186,6 +188,36 @@ public final class SendBufferManager {
         ByteBuffer out = open(Math.max(1, length));
         out.put(src);
         return close(length);
+    }
+
+    /**
+     * Copies the bytes of {@code slices} from index {@code from} on, in order, into as few new
+     * slices as this pool's chunks allow (one, unless they hold more than a chunk), each holding one
+     * reference for the caller: the course's {@code GameRoom.Flush}, which turns a tick's
+     * broadcasts into one write per member. The given slices are neither retained nor released;
+     * if a copy fails, the copies already made are released before the exception leaves.
+     */
+    public List<SendBuffer> coalesce(List<SendBuffer> slices, int from) {
+        List<SendBuffer> copies = new ArrayList<>(1);
+        try {
+            int i = from;
+            while (i < slices.size()) {
+                int size = 0;
+                int end = i;
+                while (end < slices.size() && size + slices.get(end).size() <= chunkSize) {
+                    size += slices.get(end++).size();
+                }
+                ByteBuffer out = open(size);
+                for (; i < end; i++) {
+                    out.put(slices.get(i).nioBuffer());
+                }
+                copies.add(commit(out, size));
+            }
+            return copies;
+        } catch (RuntimeException | Error e) {
+            copies.forEach(SendBuffer::release);
+            throw e;
+        }
     }
 
     /** Slices cut and not yet freed. */

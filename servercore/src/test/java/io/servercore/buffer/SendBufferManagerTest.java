@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -184,6 +185,55 @@ class SendBufferManagerTest {
         assertThrows(IllegalStateException.class, () -> pool.close(0), "abort finished the claim");
         pool.abort(); // nothing open: a no-op
         assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void coalesceCopiesSlicesInOrderIntoAsFewAsAChunkHolds() {
+        // 4,096-byte chunks: 1,500 + 1,500 fit one copy, the third 1,500 does not and starts the next.
+        List<SendBuffer> slices = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            byte[] bytes = new byte[1500];
+            Arrays.fill(bytes, (byte) (i + 1));
+            slices.add(pool.copyOf(ByteBuffer.wrap(bytes)));
+        }
+        List<SendBuffer> copies = pool.coalesce(slices, 1);
+        try {
+            assertEquals(List.of(3000, 1500), copies.stream().map(SendBuffer::size).toList(),
+                    "slices 1 and 2 in one copy, 3 in the next; slice 0 left out");
+            ByteBuffer first = copies.get(0).nioBuffer();
+            assertEquals(2, first.get(0));
+            assertEquals(2, first.get(1499));
+            assertEquals(3, first.get(1500));
+            assertEquals(4, copies.get(1).nioBuffer().get(0));
+            assertEquals(6, pool.outstandingSlices(), "the originals are still the caller's to release");
+        } finally {
+            copies.forEach(SendBuffer::release);
+            slices.forEach(SendBuffer::release);
+        }
+        assertEquals(0, pool.outstandingSlices());
+    }
+
+    @Test
+    void aCoalesceThatFailsReleasesTheCopiesItHadMade() {
+        // Each 3,000-byte slice needs a 4,096-byte chunk of its own: the two originals take the first
+        // two chunks, the first copy a third, and the fourth, for the second copy, fails.
+        int[] allocations = {0};
+        SendBufferManager manager = new SendBufferManager(4096, 4, true, size -> {
+            if (++allocations[0] == 4) {
+                throw new OutOfMemoryError("Cannot reserve " + size + " bytes of direct buffer memory (test)");
+            }
+            return ByteBuffer.allocateDirect(size);
+        });
+        List<SendBuffer> slices = List.of(manager.copyOf(ByteBuffer.wrap(new byte[3000])),
+                manager.copyOf(ByteBuffer.wrap(new byte[3000])));
+        try {
+            assertThrows(OutOfMemoryError.class, () -> manager.coalesce(slices, 0));
+            assertEquals(4, allocations[0], "the first copy was made before the second failed");
+            assertEquals(2, manager.outstandingSlices(), "the first copy did not outlive the failure");
+        } finally {
+            slices.forEach(SendBuffer::release);
+        }
+        assertEquals(0, manager.outstandingSlices());
     }
 
     @Test

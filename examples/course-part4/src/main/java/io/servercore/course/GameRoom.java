@@ -12,7 +12,6 @@ import io.servercore.job.JobQueue;
 import io.servercore.job.JobTimer;
 import io.servercore.net.DisconnectReason;
 import io.servercore.packet.Packet;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -182,21 +181,7 @@ final class GameRoom {
 
     /** Copies the broadcasts gathered from {@code from} on into slices of at most a chunk each. */
     private List<SendBuffer> copyGathered(int from) {
-        List<SendBuffer> batches = new ArrayList<>(1);
-        int i = from;
-        while (i < gathered.size()) {
-            int size = 0;
-            int end = i;
-            while (end < gathered.size() && size + gathered.get(end).size() <= pool.chunkSize()) {
-                size += gathered.get(end++).size();
-            }
-            ByteBuffer out = pool.open(size);
-            for (; i < end; i++) {
-                out.put(gathered.get(i).nioBuffer());
-            }
-            batches.add(pool.close(size));
-        }
-        return batches;
+        return pool.coalesce(gathered, from);
     }
 
     /** Job, for tests and diagnostics: members now. */
